@@ -1,0 +1,153 @@
+/*
+ * cli: option parsing and mode dispatch.
+ *
+ * cli_options[] is the single description of the command line: getopt_long's
+ * table and the --help text are both generated from it. Parsing fills a
+ * struct cli_opts; exactly one mode then runs.
+ */
+#include "config.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+enum cli_mode {
+	MODE_DEFAULT,
+	MODE_HELP,
+	MODE_VERSION,
+};
+
+struct cli_opts {
+	enum cli_mode mode;
+	char **args;		/* the operands (DIR, FILE, ID...) */
+	int nargs;
+};
+
+enum opt_id {
+	OPT_HELP = 'h',
+	OPT_VERSION = 'V',
+};
+
+struct cli_option {
+	const char *name;
+	int has_arg;		/* no_argument or required_argument */
+	int id;			/* enum opt_id; a letter also gives -x */
+	const char *arg;	/* the argument's name in --help, or NULL */
+	const char *help;
+};
+
+static const struct cli_option cli_options[] = {
+	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
+	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
+};
+#define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "Usage: newsreader [OPTION]... [DIR|FILE]...\n"
+	    "A terminal reader for directories of Hexo-style article files.\n\n");
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		const struct cli_option *o = &cli_options[i];
+		struct buf b = BUF_INIT;
+
+		if (o->id < 128)
+			buf_addf(&b, "  -%c, --%s", o->id, o->name);
+		else
+			buf_addf(&b, "      --%s", o->name);
+		if (o->arg)
+			buf_addf(&b, " %s", o->arg);
+		fprintf(fp, "%-28s %s\n", b.buf, o->help);
+		buf_release(&b);
+	}
+	fprintf(fp, "\nExit status: 0 ok, 1 error, 2 usage.\n");
+}
+
+/* Build getopt_long's tables from cli_options[]; the caller frees *longs. */
+static void
+build_getopt(struct option **longs, char *shorts, size_t shorts_size)
+{
+	size_t ns = 0;
+
+	*longs = xcalloc(N_OPTIONS + 1, sizeof **longs);
+	shorts[ns++] = ':';
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		const struct cli_option *o = &cli_options[i];
+
+		(*longs)[i].name = o->name;
+		(*longs)[i].has_arg = o->has_arg;
+		(*longs)[i].val = o->id;
+		if (o->id < 128 && ns + 3 < shorts_size) {
+			shorts[ns++] = (char)o->id;
+			if (o->has_arg == required_argument)
+				shorts[ns++] = ':';
+		}
+	}
+	shorts[ns] = '\0';
+}
+
+/* Returns 0, or CLI_USAGE after printing what is wrong. */
+static int
+parse_args(int argc, char **argv, struct cli_opts *opts)
+{
+	struct option *longs;
+	char shorts[2 * N_OPTIONS + 2];
+	int c, ret = 0;
+
+	build_getopt(&longs, shorts, sizeof shorts);
+	opterr = 0;
+	while (ret == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		switch (c) {
+		case OPT_HELP:
+			opts->mode = MODE_HELP;
+			break;
+		case OPT_VERSION:
+			opts->mode = MODE_VERSION;
+			break;
+		case ':':
+			fprintf(stderr, "newsreader: option '%s' needs an argument\n",
+			    argv[optind - 1]);
+			ret = CLI_USAGE;
+			break;
+		default:
+			fprintf(stderr, "newsreader: unknown option '%s'\n",
+			    argv[optind - 1]);
+			ret = CLI_USAGE;
+			break;
+		}
+	}
+	free(longs);
+	if (ret)
+		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
+	opts->args = argv + optind;
+	opts->nargs = argc - optind;
+	return ret;
+}
+
+int
+cli_main(int argc, char **argv, const struct cli_env *env)
+{
+	struct cli_opts opts = { MODE_DEFAULT, NULL, 0 };
+	int ret;
+
+	(void)env;
+	if ((ret = parse_args(argc, argv, &opts)) != 0)
+		return ret;
+	switch (opts.mode) {
+	case MODE_HELP:
+		usage(stdout);
+		return CLI_OK;
+	case MODE_VERSION:
+		printf("newsreader %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	case MODE_DEFAULT:
+		break;
+	}
+	usage(stderr);
+	return CLI_USAGE;
+}

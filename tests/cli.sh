@@ -1,0 +1,18 @@
+#!/bin/sh
+# The command line's conventions: --help, --version, usage errors.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+out=$("$NEWSREADER" --help); st=$?
+is "$st" 0 "--help exits 0"
+like "$out" '^Usage: newsreader' "--help prints the usage"
+like "$out" '--version' "--help lists the options"
+
+out=$("$NEWSREADER" --version); st=$?
+is "$st" 0 "--version exits 0"
+like "$out" '^newsreader [0-9]+\.[0-9]+' "--version prints the version"
+
+err=$("$NEWSREADER" --no-such-option 2>&1 >/dev/null); st=$?
+is "$st" 2 "an unknown option exits 2"
+like "$err" "unknown option '--no-such-option'" "and names the option"
+
+done_testing
