@@ -51,7 +51,7 @@ struct collection {
 	"a.title, a.date, a.date_source, a.updated, a.categories, a.tags, " \
 	"a.author, a.headimg, a.thumbnail, a.cover, a.excerpt, a.permalink, " \
 	"a.lang, a.comments, a.published, a.extra, a.format, a.encoding, " \
-	"a.body_line, a.more"
+	"a.body_line, a.more, a.warnings"
 
 /*
  * Category paths are stored as their names joined by US (0x1F), the paths

@@ -37,6 +37,23 @@ decode_categories(const char *s, struct article *a)
 	strvec_clear(&paths);
 }
 
+/* The inverse of collection-write.c's encode_warnings(). */
+static void
+decode_warnings(const char *s, struct warnings *w)
+{
+	struct strvec v = STRVEC_INIT;
+
+	collection_split(s, SEP_PATH, &v);
+	for (size_t i = 0; i < v.nr; i++) {
+		char *msg = strchr(v.v[i], SEP_NAME);
+
+		warnings_add(w, atoi(v.v[i]), "%s", msg ? msg + 1 : "");
+	}
+	strvec_clear(&v);
+}
+
+/* --- items --- */
+
 void
 collection_item_release(struct collection_item *item)
 {
@@ -55,7 +72,7 @@ read_item(sqlite3_stmt *st, struct collection_item *item)
 	item->id = sqlite3_column_int64(st, 0);
 	item->read = sqlite3_column_int(st, 1) != 0;
 	item->starred = sqlite3_column_int(st, 2) != 0;
-	item->rank = sqlite3_column_double(st, 27);
+	item->rank = sqlite3_column_double(st, 28);
 	item->article = a;
 	a->path = collection_col_strdup(st, 3);
 	a->size = sqlite3_column_int64(st, 4);
@@ -93,6 +110,7 @@ read_item(sqlite3_stmt *st, struct collection_item *item)
 	    (ssize_t)sqlite3_column_int64(st, 26);
 	a->body = xstrdup("");
 	a->body_len = 0;
+	decode_warnings((const char *)sqlite3_column_text(st, 27), &a->warnings);
 }
 
 int

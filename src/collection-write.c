@@ -250,10 +250,22 @@ out:
 	return rc;
 }
 
-/* Bind the article's fields as ?1..?25 of ST_ART_INSERT/UPDATE. */
+/* Warnings as "LINE US MESSAGE", joined by RS. */
+static void
+encode_warnings(const struct warnings *w, struct buf *out)
+{
+	for (size_t i = 0; i < w->nr; i++) {
+		if (i > 0)
+			buf_addc(out, SEP_PATH);
+		buf_addf(out, "%d%c", w->v[i].line, SEP_NAME);
+		add_name(out, w->v[i].msg);
+	}
+}
+
+/* Bind the article's fields as ?1..?26 of ST_ART_INSERT/UPDATE. */
 static void
 bind_article(sqlite3_stmt *st, const struct article *a, int64_t docid,
-    const struct buf *cats, const struct buf *tags)
+    const struct buf *cats, const struct buf *tags, struct buf *scratch)
 {
 	collection_bind_text(st, 1, a->path);
 	sqlite3_bind_int64(st, 2, a->size);
@@ -285,6 +297,9 @@ bind_article(sqlite3_stmt *st, const struct article *a, int64_t docid,
 	sqlite3_bind_int(st, 24, a->body_line);
 	if (a->more >= 0)
 		sqlite3_bind_int64(st, 25, (int64_t)a->more);
+	buf_reset(scratch);
+	encode_warnings(&a->warnings, scratch);
+	collection_bind_text(st, 26, scratch->len ? scratch->buf : NULL);
 }
 
 /* Index the text under a new docid; returns it, or -1. */
@@ -313,7 +328,7 @@ int64_t
 collection_put(struct collection *c, const struct article *a,
     const char *text, size_t text_len, int64_t replace, struct error *err)
 {
-	struct buf cats = BUF_INIT, tags = BUF_INIT;
+	struct buf cats = BUF_INIT, tags = BUF_INIT, warn = BUF_INIT;
 	struct old_row old = { 0 };
 	sqlite3_stmt *st;
 	int64_t id = -1, docid;
@@ -347,9 +362,9 @@ collection_put(struct collection *c, const struct article *a,
 	}
 	if (!(st = collection_stmt(c, old.id ? ST_ART_UPDATE : ST_ART_INSERT, err)))
 		goto out;
-	bind_article(st, a, docid, &cats, &tags);
+	bind_article(st, a, docid, &cats, &tags, &warn);
 	if (old.id)
-		sqlite3_bind_int64(st, 26, old.id);
+		sqlite3_bind_int64(st, 27, old.id);
 	if (collection_step_done(c, st, err) < 0)
 		goto out;
 	id = old.id ? old.id : sqlite3_last_insert_rowid(c->db);
@@ -363,6 +378,7 @@ out:
 	old_row_release(&old);
 	buf_release(&cats);
 	buf_release(&tags);
+	buf_release(&warn);
 	return id;
 }
 

@@ -58,16 +58,17 @@ static const char *const stmt_sql[N_STMTS] = {
 	[ST_ART_INSERT] = "INSERT INTO articles(path, size, mtime_ns, hash, "
 	    "docid, title, date, date_source, updated, categories, tags, "
 	    "author, headimg, thumbnail, cover, excerpt, permalink, lang, "
-	    "comments, published, extra, format, encoding, body_line, more) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	    "comments, published, extra, format, encoding, body_line, more, "
+	    "warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+	    "?25, ?26)",
 	[ST_ART_UPDATE] = "UPDATE articles SET path = ?1, size = ?2, "
 	    "mtime_ns = ?3, hash = ?4, docid = ?5, title = ?6, date = ?7, "
 	    "date_source = ?8, updated = ?9, categories = ?10, tags = ?11, "
 	    "author = ?12, headimg = ?13, thumbnail = ?14, cover = ?15, "
 	    "excerpt = ?16, permalink = ?17, lang = ?18, comments = ?19, "
 	    "published = ?20, extra = ?21, format = ?22, encoding = ?23, "
-	    "body_line = ?24, more = ?25 WHERE id = ?26",
+	    "body_line = ?24, more = ?25, warnings = ?26 WHERE id = ?27",
 	[ST_ART_DELETE] = "DELETE FROM articles WHERE id = ?1",
 	[ST_LINKS_DELETE] = "DELETE FROM article_categories "
 	    "WHERE article_id = ?1",
@@ -243,7 +244,7 @@ static const char schema_v1[] =
 	"  headimg TEXT, thumbnail TEXT, cover TEXT, excerpt TEXT,"
 	"  permalink TEXT, lang TEXT, comments INTEGER, published INTEGER,"
 	"  extra TEXT, format INTEGER, encoding TEXT, body_line INTEGER,"
-	"  more INTEGER);"
+	"  more INTEGER, warnings TEXT);"
 	"CREATE INDEX articles_date ON articles(date, id);"
 	"CREATE INDEX articles_title ON articles(title, id);"
 	"CREATE INDEX articles_author ON articles(author, date, id)"

@@ -116,9 +116,9 @@ struct collection_item {
 	bool starred;
 	double rank;		/* bm25 (lower is better) when sorted by rank */
 	/*
-	 * Every front-matter field and the file's size, mtime and hash, as at
-	 * the last scan; body is "" (read the file to show it), warnings are
-	 * empty. Owned; released with collection_item_release().
+	 * Every front-matter field, the parser's warnings, and the file's
+	 * size, mtime and hash, as at the last scan; body is "" (read the file
+	 * to show it). Owned; released with collection_item_release().
 	 */
 	struct article *article;
 };

@@ -66,6 +66,7 @@ mk(const char *path, const char *title, int64_t date, const char *cats,
 	a->size = 100;
 	a->mtime_ns = date * 1000000000;
 	a->hash = hash;
+	warnings_add(&a->warnings, 3, "a warning about %s", path);
 	return a;
 }
 
@@ -205,6 +206,9 @@ main(void)
 	is_int(it.article->comments, -1, "absent comments");
 	is_int(it.article->format, ARTICLE_MARKDOWN, "format");
 	is_int(it.article->hash, 33, "hash");
+	ok(it.article->warnings.nr == 1 && it.article->warnings.v[0].line == 3 &&
+	    strcmp(it.article->warnings.v[0].msg, "a warning about /news/b/3.md") == 0,
+	    "warnings");
 	ok(!it.read && !it.starred, "new articles are unread, not starred");
 	ok(collection_get(c, 9999, &it, &err) == 0, "no such id");
 	ok(collection_find_path(c, "/news/a/2.md", &id, &err) == 1 && id == id2,
