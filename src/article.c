@@ -30,7 +30,9 @@
 #include "xmalloc.h"
 
 /* How much of a file a listing reads first: front matter fits in it. */
-#define META_CHUNK 16384
+#define META_CHUNK 4096
+/* How much of the body a listing keeps, to tell HTML from Markdown. */
+#define META_BODY 1024
 
 typedef struct frontmatter_node node;
 
@@ -675,6 +677,13 @@ article_parse(const char *path, const char *data, size_t len,
 	return parse(path, &raw, (int64_t)len, mtime_ns, false, err);
 }
 
+/* errno's text, thread-safely (GNU strerror_r). */
+static const char *
+errtext(int e, char *buf, size_t size)
+{
+	return strerror_r(e, buf, size);
+}
+
 /* Read up to want bytes more from fd into b; returns -1 on error. */
 static int
 read_more(int fd, struct buf *b, size_t want)
@@ -695,19 +704,35 @@ read_more(int fd, struct buf *b, size_t want)
 	return 0;
 }
 
-/* Does the head hold the whole front matter and the body's start? */
+/*
+ * For a listing: if head holds the whole front matter, cut it to that
+ * and at most the body's first META_BODY bytes, at a line end when the
+ * head is cut or partial (not the whole file), so that no character is
+ * split; return true. Else false: the whole file is needed.
+ */
 static bool
-head_suffices(const struct buf *head)
+cut_head(struct buf *head, bool partial)
 {
 	struct frontmatter_split sp;
 	const unsigned char *u = (const unsigned char *)head->buf;
+	char *nl;
 
 	if (head->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	    (u[0] == 0xFE && u[1] == 0xFF)))
 		return false;	/* UTF-16: its LF bytes are not lines */
 	frontmatter_split(head->buf, head->len, &sp);
-	return sp.syntax != FRONTMATTER_NONE && !sp.unterminated &&
-	    sp.body_off < head->len;
+	if (sp.syntax == FRONTMATTER_NONE || sp.unterminated ||
+	    sp.body_off >= head->len)
+		return false;
+	if (partial || head->len - sp.body_off > META_BODY) {
+		size_t n = head->len - sp.body_off;
+
+		nl = memrchr(head->buf + sp.body_off, '\n',
+		    n < META_BODY ? n : META_BODY);
+		buf_setlen(head, nl ? (size_t)(nl - head->buf) + 1 :
+		    sp.body_off);
+	}
+	return true;
 }
 
 static struct article *
@@ -715,16 +740,19 @@ load(const char *path, bool meta, struct error *err)
 {
 	struct buf raw = BUF_INIT;
 	struct stat st;
+	char ebuf[128];
 	int fd;
 	size_t size;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		error_set(err, "cannot open: %s", strerror(errno));
+		error_set(err, "cannot open: %s",
+		    errtext(errno, ebuf, sizeof ebuf));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		error_set(err, "cannot stat: %s", strerror(errno));
+		error_set(err, "cannot stat: %s",
+		    errtext(errno, ebuf, sizeof ebuf));
 		close(fd);
 		return NULL;
 	}
@@ -743,12 +771,8 @@ load(const char *path, bool meta, struct error *err)
 	if (meta && size > META_CHUNK) {
 		if (read_more(fd, &raw, META_CHUNK) < 0)
 			goto fail;
-		if (head_suffices(&raw)) {
-			/* Cut at the last full line: no split character. */
-			char *nl = memrchr(raw.buf, '\n', raw.len);
-			buf_setlen(&raw, nl ? (size_t)(nl - raw.buf) + 1 : 0);
+		if (cut_head(&raw, true))
 			goto parse;
-		}
 	}
 	/* All of it; one byte more tells a file that grew past its size. */
 	if (read_more(fd, &raw, size + 1 - raw.len) < 0)
@@ -769,13 +793,15 @@ load(const char *path, bool meta, struct error *err)
 		return NULL;
 	}
 	size = raw.len;
+	if (meta)
+		cut_head(&raw, false);
 parse:
 	close(fd);
 	return parse(path, &raw, meta ? (int64_t)st.st_size : (int64_t)size,
 	    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, meta,
 	    err);
 fail:
-	error_set(err, "cannot read: %s", strerror(errno));
+	error_set(err, "cannot read: %s", errtext(errno, ebuf, sizeof ebuf));
 	buf_release(&raw);
 	close(fd);
 	return NULL;
