@@ -139,8 +139,8 @@ tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *text,
 	(void)t;
 	if (len <= 0)
 		return SQLITE_OK;
-	return search_tokenize(text, (size_t)len,
-	    (flags & FTS5_TOKENIZE_QUERY) != 0, tok_emit, &ctx);
+	(void)flags;	/* documents and queries tokenize alike */
+	return search_tokenize(text, (size_t)len, tok_emit, &ctx);
 }
 
 static int
@@ -274,6 +274,8 @@ static const char schema_v1[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(body, title, author, categories,"
 	"  tags, content='', tokenize='nr');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(1.0, 4.0, 2.0, 2.0, 2.0)');"
+	"INSERT INTO fts(fts, rank) VALUES ('hashsize', 33554432);"
+	"INSERT INTO fts(fts, rank) VALUES ('automerge', 2);"
 	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM article_categories WHERE article_id = old.id;"
 	"  DELETE FROM article_tags WHERE article_id = old.id;"

@@ -2,8 +2,7 @@
  * search: the tokenizer behind the full-text index and the compiler of
  * user queries into FTS5 MATCH expressions; see search.h for the rules.
  *
- * The tokenizer is one pass over the code points with two pieces of state:
- * the previous character of the current CJK run (its byte span), and the
+ * The tokenizer is one pass over the code points; its only state is the
  * word being collected (case-folded, at most SEARCH_MAX_WORD bytes). It
  * allocates nothing, so FTS5 can call it for every document in a scan.
  */
@@ -18,9 +17,10 @@
 #include "utf8.h"
 
 enum cls {
-	CLS_SEP,
-	CLS_WORD,
+	CLS_SPACE,	/* white space, controls, invalid bytes */
+	CLS_WORD,	/* letters, digits, marks, '_' */
 	CLS_CJK,
+	CLS_OTHER,	/* punctuation, symbols: a token each */
 };
 
 /* Blocks of the scripts written without spaces between words. */
@@ -87,7 +87,7 @@ classify(uint32_t cp)
 		if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		    (cp >= 'A' && cp <= 'Z') || cp == '_')
 			return CLS_WORD;
-		return CLS_SEP;
+		return cp <= ' ' || cp == 0x7F ? CLS_SPACE : CLS_OTHER;
 	}
 	if (cp >= 0x4E00 && cp <= 0x9FFF)	/* the common case, first */
 		return CLS_CJK;
@@ -100,8 +100,16 @@ classify(uint32_t cp)
 	case U_COMBINING_SPACING_MARK:
 	case U_ENCLOSING_MARK:
 		return CLS_WORD;
+	case U_CONTROL_CHAR:
+	case U_FORMAT_CHAR:
+	case U_SPACE_SEPARATOR:
+	case U_LINE_SEPARATOR:
+	case U_PARAGRAPH_SEPARATOR:
+	case U_SURROGATE:
+	case U_UNASSIGNED:
+		return CLS_SPACE;
 	default:
-		return CLS_SEP;
+		return CLS_OTHER;
 	}
 }
 
@@ -112,27 +120,12 @@ next_cp(const char *s, size_t len, size_t i, uint32_t *cp, enum cls *cls)
 	int n = utf8_decode(s + i, len - i, cp);
 
 	if (n < 0) {
-		*cls = CLS_SEP;
+		*cls = CLS_SPACE;
 		return 1;
 	}
 	*cp = narrow(*cp);
 	*cls = classify(*cp);
 	return n;
-}
-
-/* Whether a word or CJK character follows offset i. */
-static bool
-more_follows(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		uint32_t cp;
-		enum cls cls;
-
-		i += next_cp(s, len, i, &cp, &cls);
-		if (cls != CLS_SEP)
-			return true;
-	}
-	return false;
 }
 
 struct tok_state {
@@ -143,11 +136,25 @@ struct tok_state {
 	size_t word_len;
 	bool in_word;
 	size_t word_start, word_end;
-	/* The previous character of the current CJK run, or none. */
-	bool have_prev;
-	size_t prev_start, prev_len;
-	size_t run_len;		/* characters in the current CJK run */
+	bool emitted;		/* a token has been given */
+	bool space;		/* white space since the last token */
+	size_t space_start, space_end;
 };
+
+/* Give a token, after the white space before it as one " " token. */
+static int
+emit(struct tok_state *st, enum search_token_kind kind, const char *tok,
+    size_t len, size_t start, size_t end)
+{
+	int rc;
+
+	if (st->space && st->emitted && (rc = st->fn(st->ctx, SEARCH_SPACE,
+	    " ", 1, st->space_start, st->space_end)) != 0)
+		return rc;
+	st->space = false;
+	st->emitted = true;
+	return st->fn(st->ctx, kind, tok, len, start, end);
+}
 
 static int
 flush_word(struct tok_state *st)
@@ -155,8 +162,8 @@ flush_word(struct tok_state *st)
 	if (!st->in_word)
 		return 0;
 	st->in_word = false;
-	return st->fn(st->ctx, SEARCH_WORD, st->word, st->word_len,
-	    st->word_start, st->word_end);
+	return emit(st, SEARCH_WORD, st->word, st->word_len, st->word_start,
+	    st->word_end);
 }
 
 static void
@@ -182,28 +189,8 @@ add_word_char(struct tok_state *st, uint32_t cp, size_t start, size_t end)
 	}
 }
 
-/*
- * End the CJK run at offset i: its last character stands alone, except at
- * the end of a query, where a run of two or more gives only its bigrams.
- */
-static int
-end_run(struct tok_state *st, const char *s, size_t len, size_t i, bool query)
-{
-	int rc = 0;
-
-	if (!st->have_prev)
-		return 0;
-	st->have_prev = false;
-	if (!query || st->run_len == 1 || more_follows(s, len, i))
-		rc = st->fn(st->ctx, SEARCH_CJK_CHAR, s + st->prev_start,
-		    st->prev_len, st->prev_start, st->prev_start + st->prev_len);
-	st->run_len = 0;
-	return rc;
-}
-
 int
-search_tokenize(const char *s, size_t len, bool query, search_token_fn fn,
-    void *ctx)
+search_tokenize(const char *s, size_t len, search_token_fn fn, void *ctx)
 {
 	struct tok_state st;
 	size_t i = 0;
@@ -215,31 +202,25 @@ search_tokenize(const char *s, size_t len, bool query, search_token_fn fn,
 	while (i < len) {
 		uint32_t cp;
 		enum cls cls;
-		int n = next_cp(s, len, i, &cp, &cls);
+		size_t n = (size_t)next_cp(s, len, i, &cp, &cls);
 
-		if (cls == CLS_CJK) {
+		if (cls == CLS_WORD) {
+			add_word_char(&st, cp, i, i + n);
+		} else {
 			if ((rc = flush_word(&st)) != 0)
 				return rc;
-			if (st.have_prev && (rc = fn(ctx, SEARCH_BIGRAM,
-			    s + st.prev_start, i + (size_t)n - st.prev_start,
-			    st.prev_start, i + (size_t)n)) != 0)
+			if (cls == CLS_SPACE) {
+				if (!st.space)
+					st.space_start = i;
+				st.space = true;
+				st.space_end = i + n;
+			} else if ((rc = emit(&st, cls == CLS_CJK ? SEARCH_CJK :
+			    SEARCH_OTHER, s + i, n, i, i + n)) != 0) {
 				return rc;
-			st.have_prev = true;
-			st.prev_start = i;
-			st.prev_len = (size_t)n;
-			st.run_len++;
-		} else {
-			if ((rc = end_run(&st, s, len, i, query)) != 0)
-				return rc;
-			if (cls == CLS_WORD)
-				add_word_char(&st, cp, i, i + (size_t)n);
-			else if ((rc = flush_word(&st)) != 0)
-				return rc;
+			}
 		}
-		i += (size_t)n;
+		i += n;
 	}
-	if ((rc = end_run(&st, s, len, len, query)) != 0)
-		return rc;
 	return flush_word(&st);
 }
 
@@ -263,16 +244,15 @@ note_token(void *ctx, enum search_token_kind kind, const char *tok, size_t len,
 }
 
 /*
- * Append one term as an FTS5 string. A term that ends in a lone CJK
- * character becomes a prefix query (the character starts a bigram, or ends
- * a run); so does one that ends in a word, unless the term was quoted.
+ * Append one term as an FTS5 string: a phrase of its tokens. A term that
+ * ends in a word becomes a prefix query, unless it was quoted.
  */
 static void
 add_term(struct buf *out, const char *s, size_t len, bool quoted)
 {
 	struct term_info ti = { 0, SEARCH_WORD };
 
-	search_tokenize(s, len, true, note_token, &ti);
+	search_tokenize(s, len, note_token, &ti);
 	if (ti.ntokens == 0)
 		return;
 	if (out->len > 0 && out->buf[out->len - 1] != '(')
@@ -284,7 +264,7 @@ add_term(struct buf *out, const char *s, size_t len, bool quoted)
 		buf_addc(out, s[i]);
 	}
 	buf_addc(out, '"');
-	if (ti.last == SEARCH_CJK_CHAR || (ti.last == SEARCH_WORD && !quoted))
+	if (ti.last == SEARCH_WORD && !quoted)
 		buf_addc(out, '*');
 }
 

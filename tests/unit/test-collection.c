@@ -281,6 +281,8 @@ main(void)
 	is_str(search(c, "卫生组织", &b), "4", "four characters");
 	is_str(search(c, "世界卫生组织发布", &b), "4", "eight characters");
 	is_str(search(c, "组织报告", &b), "", "characters not adjacent do not match");
+	is_str(search(c, "指出疫情", &b), "", "a phrase does not span punctuation");
+	is_str(search(c, "指出，疫情", &b), "1", "punctuation matches exactly");
 	is_str(search(c, "趣头条", &b), "3 1", "categories and authors are indexed");
 	is_str(search(c, "民生", &b), "1", "tags are indexed");
 	is_str(search(c, "python", &b), "1", "a Latin word, case-insensitive");
@@ -299,8 +301,10 @@ main(void)
 	is_str(ids(c, &v, &b), "3", "search and category combine");
 	v.category = NULL;
 	v.search = "，";
-	is_str(ids(c, &v, &b), "error: nothing to search for in '，'",
-	    "a search of punctuation alone");
+	is_str(ids(c, &v, &b), "3 1", "a search for punctuation");
+	v.search = " ";
+	is_str(ids(c, &v, &b), "error: nothing to search for in ' '",
+	    "a search of white space alone");
 	v.search = NULL;
 
 	/* Counts. */
