@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -543,11 +544,20 @@ title_from_path(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
-/* Sort warnings by line, keeping the order of those on one line. */
+/* A warning's place: by line, those about no line (0) last. */
+static unsigned
+line_key(int line)
+{
+	return line > 0 ? (unsigned)line : UINT_MAX;
+}
+
+/*
+ * Sort warnings by line, keeping the order of those on one line; the
+ * ones about no particular line (a fallback's) come last.
+ */
 static void
 sort_warnings(struct warnings *w)
 {
-	/* Stable by construction: ties break on position (see above). */
 	struct warning *copy;
 	size_t *order;
 
@@ -559,7 +569,8 @@ sort_warnings(struct warnings *w)
 	/* insertion sort: a file has few warnings, usually in order */
 	for (size_t i = 0; i < w->nr; i++) {
 		size_t j = i;
-		while (j > 0 && copy[order[j - 1]].line > copy[i].line) {
+		while (j > 0 && line_key(copy[order[j - 1]].line) >
+		    line_key(copy[i].line)) {
 			order[j] = order[j - 1];
 			j--;
 		}
