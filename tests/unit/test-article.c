@@ -337,6 +337,26 @@ test_faults(void)
 }
 
 static void
+test_many_warnings(void)
+{
+	struct buf t = BUF_INIT;
+	struct article *a;
+
+	buf_adds(&t, "---\ntitle: t\ndate: 2021-01-01\n");
+	for (int i = 0; i < 500; i++)
+		buf_addf(&t, "k%d: @reserved\n", i);
+	buf_adds(&t, "---\nbody\n");
+	a = parse_as("x.md", t.buf);
+	is_int(a->warnings.nr, 100, "500 broken keys: 100 warnings kept");
+	is_int(a->warnings.v[0].line, 4, "the first in file order");
+	is_str(a->warnings.v[99].msg, "401 more problems not shown",
+	    "and a count of the rest");
+	is_str(a->title, "t", "the title still parses");
+	article_free(a);
+	buf_release(&t);
+}
+
+static void
 test_hash(void)
 {
 	struct article *a = parse_as("a.md", "same bytes");
@@ -420,6 +440,7 @@ main(void)
 	test_fields();
 	test_body();
 	test_faults();
+	test_many_warnings();
 	test_hash();
 	test_load();
 	return tap_done();
