@@ -172,10 +172,13 @@ print_stats(const struct scan_stats *st)
 	    "%.2f s\n", st->scanned, st->parsed, st->removed, st->seconds);
 }
 
-/* Remember the operands (normalised into args), or the sample. */
+/*
+ * Remember the operands (normalised into args), or the sample. An operand
+ * that does not exist is reported and left out (*missing set).
+ */
 static int
 add_sources(struct collection *c, const struct cli_collection_opts *o,
-    struct strvec *args, struct error *err)
+    struct strvec *args, bool *missing, struct error *err)
 {
 	struct collection_source *src;
 	size_t nsrc;
@@ -187,10 +190,10 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 		char *p = normalise(o->args[i]);
 
 		if (stat(p, &st) < 0) {
-			error_set(err, "%s: %s", o->args[i], strerror(errno));
+			fail("%s: %s", o->args[i], strerror(errno));
+			*missing = true;
 			free(p);
-			rc = -1;
-			break;
+			continue;
 		}
 		strvec_push_nodup(args, p);
 		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), err);
@@ -250,7 +253,7 @@ plan(struct collection *c, const struct strvec *args, struct strvec *roots,
 
 int
 cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
-    struct strvec *scope)
+    struct strvec *scope, bool *missing)
 {
 	static const struct reporter rep = { report_to_stderr, NULL };
 	struct error err = ERROR_INIT;
@@ -263,9 +266,13 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 	*c = NULL;
 	if (!(path = cli_collection_db_path(o->db, &err)))
 		goto out;
+	*missing = false;
 	if (!(*c = collection_open(path, &err)) ||
-	    add_sources(*c, o, &args, &err) < 0 ||
-	    plan(*c, &args, &roots, scope, &all, &err) < 0)
+	    add_sources(*c, o, &args, missing, &err) < 0)
+		goto out;
+	if (o->nargs > 0 && args.nr == 0)	/* reported, nothing to show */
+		goto out;
+	if (plan(*c, &args, &roots, scope, &all, &err) < 0)
 		goto out;
 	if (!o->no_scan) {
 		int r = scan_run(*c, (const char *const *)roots.v, roots.nr, &rep,
@@ -283,7 +290,8 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 	rc = CLI_OK;
 out:
 	if (rc != CLI_OK) {
-		fail("%s", err.msg ? err.msg : "cannot open the collection");
+		if (err.msg)
+			fail("%s", err.msg);
 		collection_free(*c);
 		*c = NULL;
 		strvec_clear(scope);
@@ -304,7 +312,7 @@ emit(const struct buf *b, int *rc)
 	if (fwrite(b->buf, 1, b->len, stdout) == b->len)
 		return true;
 	if (errno != EPIPE) {
-		fail("stdout: %s", strerror(errno));
+		fail("cannot write the listing: %s", strerror(errno));
 		*rc = CLI_ERROR;
 	}
 	return false;
@@ -340,9 +348,10 @@ cli_collection_list(const struct cli_collection_opts *o)
 	struct collection_cursor *cur;
 	struct collection *c;
 	struct buf line = BUF_INIT;
+	bool missing;
 	int rc, r;
 
-	if ((rc = cli_collection_open(o, &c, &scope)) != CLI_OK)
+	if ((rc = cli_collection_open(o, &c, &scope, &missing)) != CLI_OK)
 		return rc;
 	v.scope = (const char *const *)scope.v;
 	v.nscope = scope.nr;
@@ -359,7 +368,9 @@ cli_collection_list(const struct cli_collection_opts *o)
 	if (r < 0)
 		rc = fail("%s", err.msg);
 	if (fflush(stdout) != 0 && errno != EPIPE && rc == CLI_OK)
-		rc = fail("stdout: %s", strerror(errno));
+		rc = fail("cannot write the listing: %s", strerror(errno));
+	if (missing)
+		rc = CLI_ERROR;
 	collection_cursor_free(cur);
 out:
 	collection_item_release(&it);
@@ -379,9 +390,10 @@ cli_collection_categories(const struct cli_collection_opts *o)
 	struct collection *c;
 	struct buf line = BUF_INIT;
 	size_t n = 0;
+	bool missing;
 	int rc;
 
-	if ((rc = cli_collection_open(o, &c, &scope)) != CLI_OK)
+	if ((rc = cli_collection_open(o, &c, &scope, &missing)) != CLI_OK)
 		return rc;
 	if (collection_categories(c, (const char *const *)scope.v, scope.nr,
 	    &k, &n, &err) < 0) {
@@ -398,7 +410,9 @@ cli_collection_categories(const struct cli_collection_opts *o)
 			break;
 	}
 	if (fflush(stdout) != 0 && errno != EPIPE && rc == CLI_OK)
-		rc = fail("stdout: %s", strerror(errno));
+		rc = fail("cannot write the listing: %s", strerror(errno));
+	if (missing)
+		rc = CLI_ERROR;
 	collection_categories_free(k, n);
 	buf_release(&line);
 	error_release(&err);

@@ -41,12 +41,13 @@ char *cli_collection_db_path(const char *db, struct error *err);
 /*
  * Open the collection, remember the operands as sources, scan (unless
  * no_scan), and fill *scope with the paths the run shows (left empty when
- * that is every article). Warnings and --verbose figures go to stderr.
- * Returns CLI_OK with *c open (the caller frees it and clears scope), or
- * CLI_ERROR after printing why.
+ * that is every article). Warnings and --verbose figures go to stderr. An
+ * operand that does not exist is reported and left out, with *missing set
+ * (the caller shows the rest, then exits 1). Returns CLI_OK with *c open
+ * (the caller frees it and clears scope), or CLI_ERROR after printing why.
  */
 int cli_collection_open(const struct cli_collection_opts *o,
-    struct collection **c, struct strvec *scope);
+    struct collection **c, struct strvec *scope, bool *missing);
 
 /* --list: one line per article of the view, streamed. */
 int cli_collection_list(const struct cli_collection_opts *o);

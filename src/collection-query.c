@@ -158,15 +158,20 @@ collection_find_path(struct collection *c, const char *path, int64_t *id,
 /* --- views --- */
 
 /* A statement being built: its SQL and the values to bind, in order. */
+struct bind {
+	enum { B_INT, B_TEXT, B_DOUBLE } type;
+	int64_t i;
+	double d;
+	char *s;	/* owned */
+};
+
 struct query {
 	struct buf sql;
-	struct bind {
-		enum { B_INT, B_TEXT, B_DOUBLE } type;
-		int64_t i;
-		double d;
-		char *s;	/* owned */
-	} *v;
+	struct bind *v;		/* ?1, ?2, ... in order */
 	size_t n, alloc;
+	/* The keyset cursor's key and id, bound as ?1000 and ?1001. */
+	struct bind key[2];
+	bool has_key;
 };
 
 static struct bind *
@@ -195,10 +200,27 @@ bind_str(struct query *q, const char *s)
 static void
 query_release(struct query *q)
 {
+	free(q->key[0].s);
 	for (size_t i = 0; i < q->n; i++)
 		free(q->v[i].s);
 	free(q->v);
 	buf_release(&q->sql);
+}
+
+static void
+bind_value(sqlite3_stmt *st, int k, const struct bind *b)
+{
+	switch (b->type) {
+	case B_INT:
+		sqlite3_bind_int64(st, k, b->i);
+		break;
+	case B_DOUBLE:
+		sqlite3_bind_double(st, k, b->d);
+		break;
+	case B_TEXT:
+		sqlite3_bind_text(st, k, b->s, -1, SQLITE_TRANSIENT);
+		break;
+	}
 }
 
 static sqlite3_stmt *
@@ -210,20 +232,11 @@ query_prepare(struct collection *c, struct query *q, struct error *err)
 		collection_db_error(c, err, "query");
 		return NULL;
 	}
-	for (size_t i = 0; i < q->n; i++) {
-		int k = (int)i + 1;
-
-		switch (q->v[i].type) {
-		case B_INT:
-			sqlite3_bind_int64(st, k, q->v[i].i);
-			break;
-		case B_DOUBLE:
-			sqlite3_bind_double(st, k, q->v[i].d);
-			break;
-		case B_TEXT:
-			sqlite3_bind_text(st, k, q->v[i].s, -1, SQLITE_TRANSIENT);
-			break;
-		}
+	for (size_t i = 0; i < q->n; i++)
+		bind_value(st, (int)i + 1, &q->v[i]);
+	if (q->has_key) {
+		bind_value(st, 1000, &q->key[0]);
+		bind_value(st, 1001, &q->key[1]);
 	}
 	return st;
 }
@@ -314,33 +327,51 @@ add_order(struct query *q, const struct collection_view *v,
 	};
 	const char *key = v->sort == COLLECTION_SORT_DATE ? kdate : keys[v->sort];
 	bool asc = v->sort != COLLECTION_SORT_DATE;
+	bool id_asc;
 
 	if (v->reverse)
 		asc = !asc;
 	if (dir == COLLECTION_BEFORE)
 		asc = !asc;
+	/*
+	 * Ties go by id, ascending, the order the files were found in; for
+	 * the date (newest first) that is against the key's direction.
+	 */
+	id_asc = v->sort == COLLECTION_SORT_DATE ? !asc : asc;
 	if (from) {
-		buf_addf(&q->sql, " AND (%s, %s) %s (?, ?)", key, kid,
-		    asc ? ">" : "<");
-		switch (v->sort) {
-		case COLLECTION_SORT_DATE:
-			bind_int(q, from->article->date);
-			break;
-		case COLLECTION_SORT_TITLE:
-			bind_str(q, from->article->title);
-			break;
-		case COLLECTION_SORT_PATH:
-			bind_str(q, from->article->path);
-			break;
-		case COLLECTION_SORT_RANK:
-			add_bind(q)->type = B_DOUBLE;
-			q->v[q->n - 1].d = from->rank;
-			break;
-		}
-		bind_int(q, from->id);
+		if (asc == id_asc)
+			buf_addf(&q->sql, " AND (%s, %s) %s (?1000, ?1001)", key,
+			    kid, asc ? ">" : "<");
+		else
+			buf_addf(&q->sql, " AND (%s %s ?1000 OR (%s = ?1000 AND "
+			    "%s %s ?1001))", key, asc ? ">" : "<", key, kid,
+			    id_asc ? ">" : "<");
 	}
 	buf_addf(&q->sql, " ORDER BY %s %s, %s %s", key, asc ? "ASC" : "DESC",
-	    kid, asc ? "ASC" : "DESC");
+	    kid, id_asc ? "ASC" : "DESC");
+	if (from) {
+		struct bind *k = &q->key[0];
+
+		switch (v->sort) {
+		case COLLECTION_SORT_DATE:
+			k->i = from->article->date;
+			break;
+		case COLLECTION_SORT_TITLE:
+			k->type = B_TEXT;
+			k->s = xstrdup(from->article->title);
+			break;
+		case COLLECTION_SORT_PATH:
+			k->type = B_TEXT;
+			k->s = xstrdup(from->article->path);
+			break;
+		case COLLECTION_SORT_RANK:
+			k->type = B_DOUBLE;
+			k->d = from->rank;
+			break;
+		}
+		q->key[1].i = from->id;
+		q->has_key = true;
+	}
 }
 
 /*
@@ -430,7 +461,8 @@ build_view(struct collection *c, const struct collection_view *v,
 	if (mode == BUILD_ROWS) {
 		add_order(q, v, from, dir, kdate, kid);
 		if (limit) {
-			buf_adds(&q->sql, " LIMIT ?");
+			/* Numbered: an anonymous ? would follow ?1001. */
+			buf_addf(&q->sql, " LIMIT ?%zu", q->n + 1);
 			bind_int(q, (int64_t)limit);
 		}
 	}
@@ -451,7 +483,7 @@ collection_query(struct collection *c, const struct collection_view *view,
     const struct collection_item *from, enum collection_dir dir, size_t limit,
     struct error *err)
 {
-	struct query q = { BUF_INIT, NULL, 0, 0 };
+	struct query q = { .sql = BUF_INIT };
 	struct collection_cursor *cur = NULL;
 	sqlite3_stmt *st;
 
@@ -514,7 +546,7 @@ int64_t
 collection_count(struct collection *c, const struct collection_view *view,
     struct error *err)
 {
-	struct query q = { BUF_INIT, NULL, 0, 0 };
+	struct query q = { .sql = BUF_INIT };
 	int64_t n = -1;
 
 	/* A subtree alone (or its unread part): the counts are kept. */
@@ -547,7 +579,7 @@ int64_t
 collection_mark_view(struct collection *c, const struct collection_view *view,
     bool read, struct error *err)
 {
-	struct query q = { BUF_INIT, NULL, 0, 0 };
+	struct query q = { .sql = BUF_INIT };
 	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st = NULL;
 	int64_t n = -1;
@@ -578,7 +610,7 @@ collection_categories(struct collection *c, const char *const *scope,
     size_t nscope, struct collection_category **out, size_t *n,
     struct error *err)
 {
-	struct query q = { BUF_INIT, NULL, 0, 0 };
+	struct query q = { .sql = BUF_INIT };
 	struct collection_view v = { 0 };
 	sqlite3_stmt *st;
 	size_t alloc = 0;

@@ -10,7 +10,9 @@
  *      (its path, and the id of its row when it has one).
  *   3. Parsing: SCAN_WORKERS threads take items by an atomic index and
  *      hand results (article + plain text) through a bounded queue to the
- *      calling thread, which writes them in batched transactions. A new
+ *      calling thread, which puts them back in walk order (so new ids
+ *      follow the walk, name order, whatever the threads did) and writes
+ *      them in batched transactions. A new
  *      file whose content hash is that of an unseen entry replaces it (a
  *      move). Unseen entries left over are removed at the end.
  * The queue is the only shared state: a mutex and two condition variables.
@@ -108,6 +110,7 @@ struct item {
 };
 
 struct result {
+	size_t seq;		/* the item's index: the order of the walk */
 	char *path;		/* owned */
 	int64_t id;
 	struct article *a;	/* NULL: refused, with msg */
@@ -279,6 +282,7 @@ worker(void *arg)
 		struct result *r = xcalloc(1, sizeof *r);
 		struct error err = ERROR_INIT;
 
+		r->seq = i;
 		r->path = s->items[i].path;
 		s->items[i].path = NULL;
 		r->id = s->items[i].id;
@@ -346,15 +350,41 @@ store(struct scan *s, struct result *r, struct error *err)
 	return 0;
 }
 
-/* Parse the items in threads and write them here, in batches. */
+/* Store one result in the current batch, committing it when full. */
+static int
+write_one(struct scan *s, struct result *r, size_t *in_batch, double *started,
+    struct error *err)
+{
+	int rc = 0;
+
+	if (*in_batch == 0) {
+		if (collection_begin(s->c, err) < 0)
+			return -1;
+		*started = now();
+	}
+	(*in_batch)++;
+	if (store(s, r, err) < 0)
+		return -1;
+	atomic_fetch_add_explicit(&s->progress->parsed, 1, memory_order_relaxed);
+	if (*in_batch >= SCAN_BATCH || (now() - *started) * 1000 >= SCAN_BATCH_MS) {
+		rc = collection_commit(s->c, err);
+		*in_batch = 0;
+	}
+	return rc;
+}
+
+/* Parse the items in threads and write them here, in walk order, in batches. */
 static int
 parse_and_store(struct scan *s, struct error *err)
 {
 	pthread_t threads[SCAN_WORKERS];
 	int nthreads = 0, rc = 0;
-	size_t in_batch = 0;
+	size_t in_batch = 0, next = 0;
 	double started = 0;
-	struct result *r;
+	struct result *r, **slots;
+
+	/* Results that came early, by seq, until their turn. */
+	slots = xcalloc(s->nitems ? s->nitems : 1, sizeof *slots);
 
 	atomic_store(&s->next, 0);
 	s->workers = SCAN_WORKERS;
@@ -370,30 +400,24 @@ parse_and_store(struct scan *s, struct error *err)
 	if (nthreads == 0)	/* no threads to be had: parse here */
 		worker(s);
 	while ((r = pop(s)) != NULL) {
-		if (rc == 0 && in_batch == 0) {
-			if (collection_begin(s->c, err) < 0)
+		slots[r->seq] = r;
+		while (next < s->nitems && (r = slots[next]) != NULL) {
+			slots[next++] = NULL;
+			if (rc == 0 && write_one(s, r, &in_batch, &started, err) < 0) {
 				rc = -1;
-			started = now();
-		}
-		if (rc == 0 && store(s, r, err) < 0)
-			rc = -1;
-		result_free(r);
-		if (rc < 0) {
-			/* Stop the workers; drain what they still send. */
-			atomic_store(&s->progress->cancel, true);
-			continue;
-		}
-		atomic_fetch_add_explicit(&s->progress->parsed, 1,
-		    memory_order_relaxed);
-		if (++in_batch >= SCAN_BATCH ||
-		    (now() - started) * 1000 >= SCAN_BATCH_MS) {
-			if (collection_commit(s->c, err) < 0)
-				rc = -1;
-			in_batch = 0;
+				/* Stop the workers; drain what they still send. */
+				atomic_store(&s->progress->cancel, true);
+			}
+			result_free(r);
 		}
 	}
 	for (int i = 0; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
+	/* After a cancel, results past a gap never got their turn. */
+	for (size_t i = next; i < s->nitems; i++)
+		if (slots[i])
+			result_free(slots[i]);
+	free(slots);
 	if (rc == 0 && in_batch > 0 && collection_commit(s->c, err) < 0)
 		rc = -1;
 	if (rc < 0)
