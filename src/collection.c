@@ -274,8 +274,6 @@ static const char schema_v1[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(body, title, author, categories,"
 	"  tags, content='', tokenize='nr');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(1.0, 4.0, 2.0, 2.0, 2.0)');"
-	"INSERT INTO fts(fts, rank) VALUES ('hashsize', 33554432);"
-	"INSERT INTO fts(fts, rank) VALUES ('automerge', 2);"
 	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM article_categories WHERE article_id = old.id;"
 	"  DELETE FROM article_tags WHERE article_id = old.id;"
