@@ -139,18 +139,20 @@ for n in "$@"; do
 		echo "| first listed line | $((first / 1000)).$(printf '%03d' $((first % 1000))) ms | — | — | ≤ 30 ms |"
 		echo "| database size | $((dbsize / 1048576)) MiB | corpus: $((bytes / 1048576)) MiB | $(awk -v a="$dbsize" -v b="$bytes" 'BEGIN { printf "%.2f×", a / b }') | ≤ 2× |"
 		echo
-		echo "| search | hits | all (ms) | first (ms) | grep (ms) | grep ÷ all | target |"
-		echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+		echo "| search | hits | all (ms) | first (ms) | grep (ms) | grep ÷ all | grep ÷ first | target |"
+		echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 	} >>"$out"
 	for q in $QUERIES; do
 		hits=$(search_all "$q" | wc -l)
 		ghits=$(grep_q "$q" | wc -l)
-		all=$(med time_ms search_all "$q")
-		fst=$(med time_ms search_first "$q")
-		g=$(med time_ms grep_q "$q")
+		all=$(med time_us search_all "$q")
+		fst=$(med time_us search_first "$q")
+		g=$(med time_us grep_q "$q")
 		note=""
 		[ "$hits" = "$ghits" ] || note=" (grep: $ghits)"
-		echo "| $q | $hits$note | $all | $fst | $g | $(awk -v a="$all" -v b="$g" 'BEGIN { printf "%.0f×", b / (a ? a : 1) }') | ≤ 50 ms, ≥ 20× |" >>"$out"
+		awk -v q="$q" -v h="$hits$note" -v a="$all" -v f="$fst" -v g="$g" 'BEGIN {
+			printf "| %s | %s | %.1f | %.1f | %.1f | %.1f× | %.1f× | ≤ 50 ms, ≥ 20× |\n",
+			    q, h, a / 1000, f / 1000, g / 1000, g / a, g / f }' >>"$out"
 	done
 	{
 		echo
