@@ -32,6 +32,8 @@ ui_prompt_init(struct ui_prompt *p)
 void
 ui_prompt_release(struct ui_prompt *p)
 {
+	if (p->active && p->done)
+		p->done(p->ctx, NULL, NULL);	/* ended unanswered */
 	free(p->label);
 	free(p->text);
 	free(p->draft);

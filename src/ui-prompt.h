@@ -29,8 +29,9 @@
 struct ui;
 
 /*
- * Called once when the prompt ends: text is the accepted line (for a
- * question, "y"), or NULL when it was cancelled. Returns enum ui_result
+ * Called exactly once when the prompt ends: text is the accepted line (for
+ * a question, "y"), or NULL when it was cancelled. When the program ends
+ * with the prompt open, it is called with ui and text NULL (to free ctx). Returns enum ui_result
  * flags.
  */
 typedef int ui_prompt_done_fn(void *ctx, struct ui *ui, const char *text);

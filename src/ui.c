@@ -92,6 +92,60 @@ ui_copy(struct ui *ui, const char *text)
 	return ret;
 }
 
+/* The y/n answer to "copy this URL?"; ctx is the URL (owned). */
+static int
+copy_answer(void *ctx, struct ui *ui, const char *text)
+{
+	char *url = ctx;
+
+	if (text && ui_copy(ui, url) == 0)
+		ui_message(ui, "Copied %s", url);
+	else if (text)
+		ui_warning(ui, "Copying is off (osc52: false in the config)");
+	free(url);
+	return UI_DIRTY_ALL;
+}
+
+int
+ui_open_url(struct ui *ui, const char *url)
+{
+	struct ui_open_env env;
+	const char *prog;
+	struct buf q = BUF_INIT;
+	int st;
+
+	ui_open_env(&env);
+	switch (ui_open_decide(url, &env, &prog)) {
+	case UI_OPEN_REFUSE:
+		ui_warning(ui, "Not opened: only http, https, ftp and mailto links "
+		    "are opened");
+		return UI_DIRTY_ALL;
+	case UI_OPEN_RUN_TERMINAL:
+		ui_term_suspend(ui->term);
+		st = ui_open_run(prog, url, true);
+		ui_term_resume(ui->term);
+		if (st < 0)
+			ui_warning(ui, "Cannot run %s ($BROWSER)", prog);
+		return UI_DIRTY_ALL;
+	case UI_OPEN_RUN_DETACHED:
+		if (ui_open_run(prog, url, false) == 0) {
+			ui_message(ui, "Opening %s", url);
+			return UI_DIRTY_ALL;
+		}
+		break;
+	case UI_OPEN_SHOW:
+		break;
+	}
+	if (!ui->osc52) {
+		ui_message(ui, "%s", url);
+		return UI_DIRTY_ALL;
+	}
+	buf_addf(&q, "%s  copy? (y/n)", url);
+	ui_prompt_ask(ui->prompt, q.buf, copy_answer, xstrdup(url));
+	buf_release(&q);
+	return UI_DIRTY_ALL;
+}
+
 int
 ui_show_help(struct ui *ui)
 {

@@ -65,6 +65,14 @@ void ui_warning(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
+ * Open url as ui-open decides: in $BROWSER (the terminal is handed over
+ * while it runs), with xdg-open (detached), or, over SSH and when there
+ * is no browser, by showing the URL and asking whether to copy it. A URL
+ * whose scheme is not allowed is refused with a message. Returns flags.
+ */
+int ui_open_url(struct ui *ui, const char *url);
+
+/*
  * Copy text to the clipboard with OSC 52 (when allowed), written after the
  * next screen update. Returns 0, or -1 when copying is off.
  */
