@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli-list.h"
 #include "cli-tui.h"
 #include "conf.h"
 #include "report.h"
@@ -23,10 +24,12 @@ enum cli_mode {
 	MODE_DEFAULT,
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_LIST,
 };
 
 struct cli_opts {
 	enum cli_mode mode;
+	bool json;		/* --json: JSON Lines instead of text */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
 	const char *config;	/* --config FILE, or NULL: the default path */
@@ -36,7 +39,9 @@ struct cli_opts {
 enum opt_id {
 	OPT_HELP = 'h',
 	OPT_VERSION = 'V',
-	OPT_CONFIG = 256,
+	OPT_LIST = 256,
+	OPT_JSON,
+	OPT_CONFIG,
 	OPT_NO_MOUSE,
 };
 
@@ -51,6 +56,10 @@ struct cli_option {
 static const struct cli_option cli_options[] = {
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
+	{ "list", no_argument, OPT_LIST, NULL,
+	    "print one line per article in DIR or FILE, newest first" },
+	{ "json", no_argument, OPT_JSON, NULL,
+	    "with --list: JSON Lines with every field" },
 	{ "config", required_argument, OPT_CONFIG, "FILE",
 	  "read settings from FILE (default ~/.config/newsreader/config.yaml)" },
 	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
@@ -120,6 +129,13 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_VERSION:
 			opts->mode = MODE_VERSION;
 			break;
+		case OPT_LIST:
+			if (opts->mode == MODE_DEFAULT)
+				opts->mode = MODE_LIST;
+			break;
+		case OPT_JSON:
+			opts->json = true;
+			break;
 		case OPT_CONFIG:
 			opts->config = optarg;
 			break;
@@ -139,10 +155,18 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		}
 	}
 	free(longs);
-	if (ret)
-		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
 	opts->args = argv + optind;
 	opts->nargs = argc - optind;
+	if (ret == 0 && opts->json && opts->mode == MODE_DEFAULT) {
+		fprintf(stderr, "newsreader: --json goes with --list\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->mode == MODE_LIST && opts->nargs == 0) {
+		fprintf(stderr, "newsreader: --list needs a DIR or FILE\n");
+		ret = CLI_USAGE;
+	}
+	if (ret)
+		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
 	return ret;
 }
 
@@ -178,7 +202,7 @@ report_conf(const char *path, const struct warnings *w)
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
-	struct cli_opts opts = { MODE_DEFAULT, NULL, 0, NULL, false };
+	struct cli_opts opts = { MODE_DEFAULT, false, NULL, 0, NULL, false };
 	struct conf conf;
 	struct warnings conf_warnings = WARNINGS_INIT;
 	char *conf_path = NULL;
@@ -193,18 +217,26 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	case MODE_VERSION:
 		printf("newsreader %s\n", PACKAGE_VERSION);
 		return CLI_OK;
-	case MODE_DEFAULT:
+	default:
 		break;
 	}
 	load_conf(&opts, &conf, &conf_path, &conf_warnings);
-	{
+	switch (opts.mode) {
+	case MODE_LIST:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_list(opts.args, opts.nargs, opts.json);
+		break;
+	default: {
 		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
 			opts.no_mouse };
 
 		ret = cli_tui(&ta, env);
+		/* The screen could not show them: say them here. */
+		if (ret == CLI_ERROR)
+			report_conf(conf_path, &conf_warnings);
+		break;
 	}
-	if (ret == CLI_ERROR)
-		report_conf(conf_path, &conf_warnings);
+	}
 	warnings_release(&conf_warnings);
 	conf_release(&conf);
 	free(conf_path);
