@@ -147,6 +147,7 @@ static void
 draw_line(struct ui_status *s, struct ui *ui)
 {
 	struct ui_look look = ui_theme_look(ui->theme, CONF_STYLE_STATUS);
+	const struct ui_status_msg *m = s->nmsgs ? &s->msgs[0] : NULL;
 	struct buf right = BUF_INIT;
 	int rw, used = 0;
 
@@ -158,19 +159,14 @@ draw_line(struct ui_status *s, struct ui *ui)
 	rw = ui_text_width(right.buf, right.len);
 	if (rw > s->cols / 2)
 		rw = s->cols / 2;
-	{
-		const struct ui_status_msg *m = s->nmsgs ? &s->msgs[0] : NULL;
-		struct ui_look ml = m && m->warning ?
-		    ui_theme_look(ui->theme, CONF_STYLE_WARNING) : look;
-
-		wmove(s->line_win, 0, 0);
-		if (m) {
-			used = ui_draw_text(s->line_win, m->text, strlen(m->text),
-			    s->cols - rw - 1, ml, true);
-			s->shown = true;
-		}
-		ui_draw_fill(s->line_win, s->cols - rw - used, look);
+	wmove(s->line_win, 0, 0);
+	if (m) {
+		used = ui_draw_text(s->line_win, m->text, strlen(m->text),
+		    s->cols - rw - 1, m->warning ?
+		    ui_theme_look(ui->theme, CONF_STYLE_WARNING) : look, true);
+		s->shown = true;
 	}
+	ui_draw_fill(s->line_win, s->cols - rw - used, look);
 	wmove(s->line_win, 0, s->cols - rw);
 	used = ui_draw_text(s->line_win, right.buf, right.len, rw, look, true);
 	ui_draw_fill(s->line_win, rw - used, look);

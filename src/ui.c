@@ -12,10 +12,12 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "conf.h"
@@ -75,6 +77,27 @@ ui_warning(struct ui *ui, const char *fmt, ...)
 	va_start(ap, fmt);
 	vpush(ui, true, fmt, ap);
 	va_end(ap);
+}
+
+void
+ui_wake(struct ui *ui)
+{
+	char b = 1;
+
+	/* Non-blocking: a full pipe already holds a wake-up. */
+	if (ui->wake_pipe[1] >= 0)
+		(void)!write(ui->wake_pipe[1], &b, 1);
+}
+
+/* Empty the wake-up pipe and run the wake handler; returns its flags. */
+static int
+handle_wake(struct ui *ui)
+{
+	char buf[256];
+
+	while (read(ui->wake_pipe[0], buf, sizeof buf) > 0)
+		;
+	return ui->on_wake ? ui->on_wake(ui->wake_ctx, ui) : 0;
 }
 
 int
@@ -347,20 +370,25 @@ run(struct loop *lp)
 	struct ui *ui = lp->ui;
 
 	for (;;) {
-		struct pollfd fds[2] = {
+		struct pollfd fds[3] = {
 			{ ui_term_fd(ui->term), POLLIN, 0 },
 			{ ui_term_signal_fd(ui->term), POLLIN, 0 },
+			{ ui->wake_pipe[0], POLLIN, 0 },
 		};
-		int flags;
+		int flags = 0;
 
 		update(lp);
-		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+		if (poll(fds, 3, -1) < 0 && errno != EINTR)
 			return;
 		if (ui_term_signal(ui->term))
 			return;		/* SIGTERM, SIGHUP, SIGINT: leave in order */
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			return;		/* the terminal went away */
-		flags = drain_input(lp);
+		if (fds[2].revents & POLLIN)
+			flags |= handle_wake(ui);
+		flags |= drain_input(lp);
+		if (flags & UI_RELAYOUT)
+			relayout(lp);
 		if (flags & UI_QUIT)
 			return;
 		if (flags & UI_DIRTY_ALL)
@@ -437,12 +465,17 @@ ui_main(const struct ui_options *o, struct error *err)
 	struct ui ui = {
 		.conf = o->conf, .term = &term, .theme = &theme,
 		.layout = &layout, .status = &status, .prompt = &prompt,
-		.osc52 = o->conf->osc52,
+		.osc52 = o->conf->osc52, .wake_pipe = { -1, -1 },
 	};
 	struct loop lp = { &ui, 0, true };
 
 	if (ui_term_open(&term, o->conf->mouse && !o->no_mouse, err) < 0)
 		return -1;
+	if (pipe2(ui.wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		error_set(err, "cannot make a pipe: %s", strerror(errno));
+		ui_term_close(&term);
+		return -1;
+	}
 	ui.keys = ui_keys_new(o->conf, &key_warnings, &key_file);
 	ui_theme_init(&theme, o->conf, !no_color_requested());
 	ui_status_init(&status);
@@ -458,5 +491,7 @@ ui_main(const struct ui_options *o, struct error *err)
 	ui_keys_free(ui.keys);
 	warnings_release(&key_warnings);
 	ui_term_close(&term);
+	close(ui.wake_pipe[0]);
+	close(ui.wake_pipe[1]);
 	return 0;
 }

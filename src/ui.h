@@ -53,7 +53,18 @@ struct ui {
 	struct ui_prompt *prompt;
 	bool osc52;			/* copying with OSC 52 is allowed */
 	bool redraw_screen;		/* clear and repaint at the next update */
+	int wake_pipe[2];		/* ui_wake() writes, the loop reads */
+	int (*on_wake)(void *ctx, struct ui *ui); /* run after a wake-up */
+	void *wake_ctx;
 };
+
+/*
+ * Wake the event loop from another thread (a background scan): safe to
+ * call from any thread, and cheap; wake-ups that come faster than the
+ * loop runs are merged. The loop then calls ui->on_wake on its own thread,
+ * which returns flags like a handler.
+ */
+void ui_wake(struct ui *ui);
 
 /* Open the help screen (generated from the key tables); returns flags. */
 int ui_show_help(struct ui *ui);

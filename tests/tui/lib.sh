@@ -51,6 +51,7 @@ tui_start() {
 	# A shell waits for the program and prints its status on the screen:
 	# tmux itself can be slow to notice that a pane's process has ended.
 	cmd="env -i $TUI_ENV $(tui_quote "$NEWSREADER" "$@"); echo \"[exit \$?]\""
+	tmx kill-session -t nr >/dev/null 2>&1	# a finished one stays (remain-on-exit)
 	tmx start-server \; \
 	    set-option -g remain-on-exit on \; \
 	    set-option -g default-terminal tmux-256color \; \
