@@ -97,11 +97,14 @@ tui_wait() {
 	return 1
 }
 
-# tui_wait_gone PATTERN: poll until the screen no longer matches.
+# tui_wait_gone PATTERN: poll until the screen no longer matches. A
+# screen caught half drawn also lacks the pattern, so absence counts only
+# once the screen has settled.
 tui_wait_gone() {
 	i=0
 	while [ $i -lt $((TUI_TIMEOUT * 20)) ]; do
-		if tui_capture >"$TUI_SCREEN" && ! grep -Eq -- "$1" "$TUI_SCREEN"; then
+		if tui_capture >"$TUI_SCREEN" && ! grep -Eq -- "$1" "$TUI_SCREEN" &&
+		    tui_settle && ! grep -Eq -- "$1" "$TUI_SCREEN"; then
 			return 0
 		fi
 		sleep 0.05
