@@ -16,6 +16,9 @@
 #include "buf.h"
 #include "cli-collection.h"
 #include "cli-list.h"
+#include "cli-tui.h"
+#include "conf.h"
+#include "report.h"
 #include "xmalloc.h"
 
 enum cli_mode {
@@ -24,6 +27,7 @@ enum cli_mode {
 	MODE_VERSION,
 	MODE_LIST,
 	MODE_CATEGORIES,
+	/* the modes that take operands other than sources, from here on */
 	MODE_MARK_READ,
 	MODE_MARK_UNREAD,
 	MODE_STAR,
@@ -37,6 +41,8 @@ struct cli_opts {
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
 	struct cli_collection_opts coll; /* --db, the filters, --sort... */
+	const char *config;	/* --config FILE, or NULL: the default path */
+	bool no_mouse;		/* --no-mouse */
 };
 
 enum opt_id {
@@ -61,6 +67,8 @@ enum opt_id {
 	OPT_MARK_UNREAD,
 	OPT_STAR,
 	OPT_UNSTAR,
+	OPT_CONFIG,
+	OPT_NO_MOUSE,
 };
 
 struct cli_option {
@@ -106,6 +114,15 @@ static const struct cli_option cli_options[] = {
 	    "mark the articles ID... unread" },
 	{ "star", no_argument, OPT_STAR, NULL, "star the articles ID..." },
 	{ "unstar", no_argument, OPT_UNSTAR, NULL, "unstar the articles ID..." },
+	{ "config", required_argument, OPT_CONFIG, "FILE",
+	  "read settings from FILE (default ~/.config/newsreader/config.yaml)" },
+	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
+	  "do not use the mouse in the full-screen interface" },
+};
+
+/* What each of the modes MODE_MARK_READ..MODE_UNSTAR does, in order. */
+static const enum cli_mark mark_modes[] = {
+	CLI_MARK_READ, CLI_MARK_UNREAD, CLI_MARK_STAR, CLI_MARK_UNSTAR,
 };
 
 /* --sort's keys. */
@@ -275,6 +292,12 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_VERBOSE:
 			opts->coll.verbose = true;
 			break;
+		case OPT_CONFIG:
+			opts->config = optarg;
+			break;
+		case OPT_NO_MOUSE:
+			opts->no_mouse = true;
+			break;
 		case ':':
 			fprintf(stderr, "newsreader: option '%s' needs an argument\n",
 			    argv[optind - 1]);
@@ -312,13 +335,44 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 	return ret;
 }
 
+/*
+ * Load the settings every mode shares: the config file (a bad one is
+ * reported and the defaults are used) and its time zone, which the
+ * parser's dates follow. The caller releases conf and w and frees *path.
+ */
+static void
+load_conf(const struct cli_opts *opts, struct conf *conf, char **path,
+    struct warnings *w)
+{
+	struct error err = ERROR_INIT;
+
+	conf_init(conf);
+	*path = opts->config ? xstrdup(opts->config) : conf_default_path();
+	if (conf_load(conf, *path, w, &err) < 0) {
+		warnings_add(w, 0, "%s", err.msg);
+		error_release(&err);
+	}
+	conf_apply_timezone(conf);
+}
+
+/* Print the config's warnings for a mode that has no status line. */
+static void
+report_conf(const char *path, const struct warnings *w)
+{
+	struct reporter r = { report_to_stderr, NULL };
+
+	report_warnings(&r, path, w);
+}
+
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
 	struct cli_opts opts = { .mode = MODE_DEFAULT };
+	struct conf conf;
+	struct warnings conf_warnings = WARNINGS_INIT;
+	char *conf_path = NULL;
 	int ret;
 
-	(void)env;
 	if ((ret = parse_args(argc, argv, &opts)) != 0)
 		return ret;
 	switch (opts.mode) {
@@ -328,23 +382,44 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	case MODE_VERSION:
 		printf("newsreader %s\n", PACKAGE_VERSION);
 		return CLI_OK;
-	case MODE_LIST:
-		return cli_collection_list(&opts.coll);
-	case MODE_CATEGORIES:
-		return cli_collection_categories(&opts.coll);
-	case MODE_MARK_READ:
-		return cli_collection_mark(&opts.coll, CLI_MARK_READ);
-	case MODE_MARK_UNREAD:
-		return cli_collection_mark(&opts.coll, CLI_MARK_UNREAD);
-	case MODE_STAR:
-		return cli_collection_mark(&opts.coll, CLI_MARK_STAR);
-	case MODE_UNSTAR:
-		return cli_collection_mark(&opts.coll, CLI_MARK_UNSTAR);
-	case MODE_FORGET:
-		return cli_collection_forget(&opts.coll);
-	case MODE_DEFAULT:
+	default:
 		break;
 	}
-	usage(stderr);
-	return CLI_USAGE;
+	load_conf(&opts, &conf, &conf_path, &conf_warnings);
+	switch (opts.mode) {
+	case MODE_LIST:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_list(&opts.coll);
+		break;
+	case MODE_CATEGORIES:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_categories(&opts.coll);
+		break;
+	case MODE_MARK_READ:
+	case MODE_MARK_UNREAD:
+	case MODE_STAR:
+	case MODE_UNSTAR:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_mark(&opts.coll, mark_modes[opts.mode -
+		    MODE_MARK_READ]);
+		break;
+	case MODE_FORGET:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_forget(&opts.coll);
+		break;
+	default: {
+		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
+			opts.no_mouse };
+
+		ret = cli_tui(&ta, env);
+		/* The screen could not show them: say them here. */
+		if (ret == CLI_ERROR)
+			report_conf(conf_path, &conf_warnings);
+		break;
+	}
+	}
+	warnings_release(&conf_warnings);
+	conf_release(&conf);
+	free(conf_path);
+	return ret;
 }
