@@ -287,6 +287,16 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 		if (o->verbose)
 			print_stats(&stats);
 	}
+	/* A FILE operand that is not an article (refused, and warned about
+	 * by the scan) fails the run, as a missing one does. */
+	for (size_t i = 0; i < args.nr; i++) {
+		struct stat st;
+		int64_t id;
+
+		if (stat(args.v[i], &st) == 0 && !S_ISDIR(st.st_mode) &&
+		    collection_find_path(*c, args.v[i], &id, &err) == 0)
+			*missing = true;
+	}
 	rc = CLI_OK;
 out:
 	if (rc != CLI_OK) {
