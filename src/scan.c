@@ -210,7 +210,8 @@ collect_gone(struct scan *s)
 			s->gone[s->ngone++] = e;
 		}
 	}
-	qsort(s->gone, s->ngone, sizeof *s->gone, cmp_gone);
+	if (s->ngone > 1)
+		qsort(s->gone, s->ngone, sizeof *s->gone, cmp_gone);
 }
 
 /* The id of an unseen article with this content, taken; or 0. */
