@@ -387,12 +387,20 @@ collection_open(const char *path, struct error *err)
 		collection_free(c);
 		return NULL;
 	}
+	/*
+	 * A writer waits for another (a scan commits a batch in well under a
+	 * second). WAL: readers never wait for a writer. synchronous=NORMAL:
+	 * a killed process loses nothing committed (only a power cut may lose
+	 * the last transactions). Big sorts spill to temporary files (the
+	 * default temp_store), so a sorted million-row list stays in bounded
+	 * memory. mmap spares reads a copy.
+	 */
 	sqlite3_busy_timeout(c->db, 30000);
 	sqlite3_extended_result_codes(c->db, 1);
 	if (register_tokenizer(c, err) < 0 ||
-	    collection_exec(c, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		"PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;"
-		"PRAGMA mmap_size = 1073741824", err) < 0 ||
+	    collection_exec(c, "PRAGMA journal_mode = WAL;"
+		"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;"
+		"PRAGMA mmap_size = 1073741824; PRAGMA wal_autocheckpoint = 16384", err) < 0 ||
 	    migrate(c, err) < 0) {
 		char *msg = xasprintf("%s: %s", path, err->msg);
 
