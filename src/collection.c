@@ -393,7 +393,8 @@ collection_open(const char *path, struct error *err)
 	 * a killed process loses nothing committed (only a power cut may lose
 	 * the last transactions). Big sorts spill to temporary files (the
 	 * default temp_store), so a sorted million-row list stays in bounded
-	 * memory. mmap spares reads a copy.
+	 * memory. mmap spares reads a copy. Checkpoints every 64 MiB of WAL
+	 * rather than 4: fewer fsyncs while a scan writes.
 	 */
 	sqlite3_busy_timeout(c->db, 30000);
 	sqlite3_extended_result_codes(c->db, 1);
