@@ -129,6 +129,11 @@ for n in "$@"; do
 	rescan=$(med time_ms scan)
 	findt=$(med time_ms find_stat)
 	first=$(med time_us first_line)
+	rss="—"
+	if [ -x /usr/bin/time ]; then
+		rss=$(/usr/bin/time -f %M "$nr" --db "$db" --list --no-scan 2>&1 >/dev/null | tail -1)
+		rss="$((rss / 1024)) MiB"
+	fi
 	# Checkpoint the WAL, so the file is the whole database.
 	"$nr" --db "$db" --list --no-scan >/dev/null
 	command -v sqlite3 >/dev/null 2>&1 && sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
@@ -141,6 +146,7 @@ for n in "$@"; do
 		echo "| cold import | $cold ms | — | — | ≤ 20 s |"
 		echo "| no-change rescan | $rescan ms | find -printf: $findt ms | $(awk -v a="$rescan" -v b="$findt" 'BEGIN { printf "%.2f×", a / (b ? b : 1) }') | ≤ 2× |"
 		echo "| first listed line | $((first / 1000)).$(printf '%03d' $((first % 1000))) ms | — | — | ≤ 30 ms |"
+		echo "| peak memory, --list of all | $rss | — | — | constant |"
 		echo "| database size | $((dbsize / 1048576)) MiB | corpus: $((bytes / 1048576)) MiB | $(awk -v a="$dbsize" -v b="$bytes" 'BEGIN { printf "%.2f×", a / b }') | ≤ 2× |"
 		echo
 		echo "| search | hits | all (ms) | first (ms) | grep (ms) | grep ÷ all | grep ÷ first | target |"
