@@ -40,10 +40,30 @@ enum stmt_id {
 	N_STMTS
 };
 
+/*
+ * Ids of categories (by parent and name) and tags (parent -1), as a scan
+ * meets them: neither is ever deleted, so an id once read stays right;
+ * an id created in a transaction that rolls back does not, so a rollback
+ * empties the cache.
+ */
+struct name_cache {
+	struct name_entry {
+		int64_t parent;	/* a category's parent, or -1 for a tag */
+		char *name;	/* owned; NULL marks an empty slot */
+		int64_t id;
+	} *v;
+	size_t cap;		/* a power of two, or 0 */
+	size_t n;
+};
+
 struct collection {
 	sqlite3 *db;
 	sqlite3_stmt *stmts[N_STMTS];	/* prepared on first use */
+	struct name_cache names;
 };
+
+/* Empty the name cache (collection-write.c). */
+void collection_names_clear(struct collection *c);
 
 /* The columns an item is read from, in this order, then the rank. */
 #define ITEM_COLS \

@@ -73,6 +73,7 @@ struct old_row {
 	int64_t docid;		/* 0: not indexed */
 	uint64_t hash;
 	int64_t date;
+	bool read;
 	char *title, *author, *categories, *tags;
 };
 
@@ -102,6 +103,7 @@ find_old(struct collection *c, enum stmt_id id, sqlite3_stmt *st,
 		o->categories = collection_col_strdup(st, 5);
 		o->tags = collection_col_strdup(st, 6);
 		o->date = sqlite3_column_int64(st, 7);
+		o->read = sqlite3_column_int(st, 8) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -117,24 +119,83 @@ same_str(const char *a, const char *b)
 	    (a == NULL && b && !*b) || (b == NULL && a && !*a);
 }
 
+/* --- the name cache (see collection-internal.h) --- */
+
+static uint64_t
+name_hash(int64_t parent, const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)parent;
+
+	for (; *name; name++) {
+		h ^= (unsigned char)*name;
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static struct name_entry *
+names_slot(struct name_cache *nc, int64_t parent, const char *name)
+{
+	size_t i = name_hash(parent, name) & (nc->cap - 1);
+
+	while (nc->v[i].name && (nc->v[i].parent != parent ||
+	    strcmp(nc->v[i].name, name) != 0))
+		i = (i + 1) & (nc->cap - 1);
+	return &nc->v[i];
+}
+
+/* The cached id of parent/name, or 0. */
+static int64_t
+names_get(struct collection *c, int64_t parent, const char *name)
+{
+	if (c->names.cap == 0)
+		return 0;
+	return names_slot(&c->names, parent, name)->id;
+}
+
+static void
+names_put(struct collection *c, int64_t parent, const char *name, int64_t id)
+{
+	struct name_cache *nc = &c->names;
+	struct name_entry *e;
+
+	if ((nc->n + 1) * 2 > nc->cap) {
+		struct name_cache old = *nc;
+
+		nc->cap = nc->cap ? nc->cap * 2 : 64;
+		nc->v = xcalloc(nc->cap, sizeof *nc->v);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].name)
+				*names_slot(nc, old.v[i].parent, old.v[i].name) = old.v[i];
+		free(old.v);
+	}
+	e = names_slot(nc, parent, name);
+	if (!e->name) {
+		e->parent = parent;
+		e->name = xstrdup(name);
+		nc->n++;
+	}
+	e->id = id;
+}
+
+void
+collection_names_clear(struct collection *c)
+{
+	for (size_t i = 0; i < c->names.cap; i++)
+		free(c->names.v[i].name);
+	free(c->names.v);
+	memset(&c->names, 0, sizeof c->names);
+}
+
 /* The id of the category parent/name, created when new. */
 static int64_t
 category_id(struct collection *c, int64_t parent, const char *name,
     struct buf *path, struct buf *sortkey, int depth, struct error *err)
 {
-	sqlite3_stmt *st = collection_stmt(c, ST_CAT_FIND, err);
-	int64_t id = 0;
+	sqlite3_stmt *st;
+	int64_t id = names_get(c, parent, name);
 	int rc;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, parent);
-	collection_bind_text(st, 2, name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return collection_db_error(c, err, "find a category");
 	if (path->len) {
 		buf_addc(path, '/');
 		buf_addc(sortkey, '\x01');
@@ -143,6 +204,19 @@ category_id(struct collection *c, int64_t parent, const char *name,
 	buf_adds(sortkey, name);
 	if (id)
 		return id;
+	if (!(st = collection_stmt(c, ST_CAT_FIND, err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, parent);
+	collection_bind_text(st, 2, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return collection_db_error(c, err, "find a category");
+	if (id) {
+		names_put(c, parent, name, id);
+		return id;
+	}
 	if (!(st = collection_stmt(c, ST_CAT_INSERT, err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, parent);
@@ -152,12 +226,15 @@ category_id(struct collection *c, int64_t parent, const char *name,
 	sqlite3_bind_int(st, 5, depth);
 	if (collection_step_done(c, st, err) < 0)
 		return -1;
-	return sqlite3_last_insert_rowid(c->db);
+	id = sqlite3_last_insert_rowid(c->db);
+	names_put(c, parent, name, id);
+	return id;
 }
 
+/* Link the article to every node on its category paths (fresh: none yet). */
 static int
 put_links(struct collection *c, int64_t id, const struct article *a,
-    struct error *err)
+    bool fresh, bool read, struct error *err)
 {
 	static const char *const uncategorised[] = { ARTICLE_UNCATEGORISED, NULL };
 	struct strvec none = { (char **)uncategorised, 1, 0 };
@@ -167,11 +244,13 @@ put_links(struct collection *c, int64_t id, const struct article *a,
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	if (!(st = collection_stmt(c, ST_LINKS_DELETE, err)))
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (collection_step_done(c, st, err) < 0)
-		return -1;
+	if (!fresh) {
+		if (!(st = collection_stmt(c, ST_LINKS_DELETE, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (collection_step_done(c, st, err) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < npaths; i++) {
 		int64_t parent = 0;
 
@@ -187,6 +266,7 @@ put_links(struct collection *c, int64_t id, const struct article *a,
 			sqlite3_bind_int64(st, 1, parent);
 			sqlite3_bind_int64(st, 2, a->date);
 			sqlite3_bind_int64(st, 3, id);
+			sqlite3_bind_int(st, 4, !read);
 			if (collection_step_done(c, st, err) < 0)
 				goto out;
 		}
@@ -201,26 +281,31 @@ out:
 
 static int
 put_tags(struct collection *c, int64_t id, const struct article *a,
-    struct error *err)
+    bool fresh, struct error *err)
 {
 	struct buf name = BUF_INIT;
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	if (!(st = collection_stmt(c, ST_TAGS_DELETE, err)))
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (collection_step_done(c, st, err) < 0)
-		return -1;
+	if (!fresh) {
+		if (!(st = collection_stmt(c, ST_TAGS_DELETE, err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (collection_step_done(c, st, err) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < a->tags.nr; i++) {
-		int64_t tag = 0;
+		int64_t tag;
 		int r;
 
 		buf_reset(&name);
 		add_name(&name, a->tags.v[i]);
+		if ((tag = names_get(c, -1, name.buf)) != 0)
+			goto link;
 		if (!(st = collection_stmt(c, ST_TAG_FIND, err)))
 			goto out;
 		collection_bind_text(st, 1, name.buf);
+		tag = 0;
 		if ((r = sqlite3_step(st)) == SQLITE_ROW)
 			tag = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
@@ -236,6 +321,8 @@ put_tags(struct collection *c, int64_t id, const struct article *a,
 				goto out;
 			tag = sqlite3_last_insert_rowid(c->db);
 		}
+		names_put(c, -1, name.buf, tag);
+link:
 		if (!(st = collection_stmt(c, ST_TAGLINK_INSERT, err)))
 			goto out;
 		sqlite3_bind_int64(st, 1, tag);
@@ -369,10 +456,10 @@ collection_put(struct collection *c, const struct article *a,
 		goto out;
 	id = old.id ? old.id : sqlite3_last_insert_rowid(c->db);
 	if ((!old.id || old.date != a->date || !same_str(old.categories, cats.buf)) &&
-	    put_links(c, id, a, err) < 0)
+	    put_links(c, id, a, !old.id, old.read, err) < 0)
 		id = -1;
 	else if ((!old.id || old.date != a->date || !same_str(old.tags, tags.buf)) &&
-	    put_tags(c, id, a, err) < 0)
+	    put_tags(c, id, a, !old.id, err) < 0)
 		id = -1;
 out:
 	old_row_release(&old);

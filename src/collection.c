@@ -50,9 +50,9 @@ static const char *const stmt_sql[N_STMTS] = {
 	[ST_META_ADD] = "UPDATE meta SET value = value + ?2 WHERE key = ?1 "
 	    "RETURNING value",
 	[ST_FIND_PATH] = "SELECT id, docid, hash, title, author, categories, "
-	    "tags, date FROM articles WHERE path = ?1",
+	    "tags, date, read FROM articles WHERE path = ?1",
 	[ST_FIND_ID] = "SELECT id, docid, hash, title, author, categories, "
-	    "tags, date FROM articles WHERE id = ?1",
+	    "tags, date, read FROM articles WHERE id = ?1",
 	[ST_FTS_INSERT] = "INSERT INTO fts(rowid, body, title, author, "
 	    "categories, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_ART_INSERT] = "INSERT INTO articles(path, size, mtime_ns, hash, "
@@ -78,8 +78,7 @@ static const char *const stmt_sql[N_STMTS] = {
 	[ST_CAT_INSERT] = "INSERT INTO categories(parent, name, path, "
 	    "sortkey, depth) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_LINK_INSERT] = "INSERT OR IGNORE INTO article_categories(cat_id, "
-	    "date, article_id, unread) SELECT ?1, ?2, ?3, NOT read "
-	    "FROM articles WHERE id = ?3",
+	    "date, article_id, unread) VALUES (?1, ?2, ?3, ?4)",
 	[ST_TAG_FIND] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_TAG_INSERT] = "INSERT INTO tags(name) VALUES (?1)",
 	[ST_TAGLINK_INSERT] = "INSERT OR IGNORE INTO article_tags(tag_id, "
@@ -422,6 +421,7 @@ collection_free(struct collection *c)
 		return;
 	for (int i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(c->stmts[i]);
+	collection_names_clear(c);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -441,6 +441,7 @@ collection_commit(struct collection *c, struct error *err)
 void
 collection_rollback(struct collection *c)
 {
+	collection_names_clear(c);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 }
