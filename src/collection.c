@@ -644,6 +644,12 @@ static const struct {
 	{ "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM "
 	  "article_categories WHERE article_id = a.id)",
 	  "an article has no category" },
+	{ "SELECT d.cat_id FROM article_categories d LEFT JOIN categories k "
+	  "ON k.id = d.cat_id WHERE k.id IS NULL",
+	  "a link to a category that does not exist" },
+	{ "SELECT t.tag_id FROM article_tags t LEFT JOIN tags g ON g.id = "
+	  "t.tag_id LEFT JOIN articles a ON a.id = t.article_id "
+	  "WHERE g.id IS NULL OR a.id IS NULL", "a tag link to nothing" },
 };
 
 int

@@ -451,6 +451,22 @@ main(void)
 	is_str(ids(c, &v, &b), "4", "one article left");
 	check(c, "forgetting");
 
+	/* A rollback takes back new categories and tags, cached ids too. */
+	ok(collection_begin(c, &err) == 0, "begin");
+	put(c, mk("/rb/1.md", "t", 1, "回滚/子", "回滚标签", NULL, 1), "x", 0);
+	collection_rollback(c);
+	is_str(tree(c, NULL, 0, &b), "未分类=1/1", "rolled back: no new node");
+	ok(collection_begin(c, &err) == 0, "begin");
+	id = put(c, mk("/rb/1.md", "t", 1, "回滚/子", "回滚标签", NULL, 1), "x", 0);
+	ok(collection_commit(c, &err) == 0, "put again and commit");
+	is_str(tree(c, NULL, 0, &b), "回滚=1/1 回滚/子=1/1 未分类=1/1",
+	    "the nodes are made again, not taken from a stale cache");
+	v.tag = "回滚标签";
+	ok(strtoll(ids(c, &v, &b), NULL, 10) == id, "and its tag too");
+	v.tag = NULL;
+	check(c, "a rollback");
+	is_int(collection_remove(c, id, &err), 1, "and remove it");
+
 	/* Stale documents: a vacuum once they are a fifth of the index. */
 	ok(collection_begin(c, &err) == 0, "begin");
 	for (int i = 0; i < 1200; i++) {
