@@ -288,6 +288,63 @@ tag_id(struct collection *c, const char *name, struct error *err)
 	return id;
 }
 
+/* --- how common a search is --- */
+
+struct least {
+	struct collection *c;
+	sqlite3_stmt *st;	/* the document count of a term */
+	int64_t min;		/* the fewest documents of any token so far */
+};
+
+static int
+least_token(void *ctx, enum search_token_kind kind, const char *tok,
+    size_t len, size_t start, size_t end)
+{
+	struct least *l = ctx;
+
+	(void)kind; (void)start; (void)end;
+	sqlite3_bind_text(l->st, 1, tok, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(l->st) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(l->st, 0);
+
+		if (l->min < 0 || n < l->min)
+			l->min = n;
+	} else {
+		l->min = 0;	/* a token in no document: no match */
+	}
+	sqlite3_reset(l->st);
+	return 0;
+}
+
+/*
+ * Whether a search is likely to match more than one article in 20: its
+ * rarest token (from the index's own document counts, fts_vocab) is in
+ * that many. An upper bound of the matches, cheap to get; a word that is
+ * a prefix counts only its exact form, which is good enough to choose a
+ * plan by.
+ */
+static bool
+common_search(struct collection *c, const char *query)
+{
+	struct least l = { c, NULL, -1 };
+	int64_t total = 0;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT coalesce(sum(total), 0) FROM "
+	    "categories WHERE parent = 0", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		total = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(c->db, "SELECT doc FROM fts_vocab WHERE term = ?1",
+	    -1, &l.st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(l.st);
+		return false;
+	}
+	search_tokenize(query, strlen(query), least_token, &l);
+	sqlite3_finalize(l.st);
+	return l.min > 0 && l.min * 20 > total;
+}
+
 enum build_mode {
 	BUILD_ROWS,	/* ITEM_COLS and the rank, ordered */
 	BUILD_COUNT,	/* count(*) */
@@ -409,7 +466,29 @@ build_view(struct collection *c, const struct collection_view *v,
 	buf_adds(&q->sql, heads[mode]);
 	if (mode == BUILD_ROWS)
 		buf_adds(&q->sql, v->sort == COLLECTION_SORT_RANK ? "fts.rank" : "0");
-	if (v->search) {
+	if (v->search && mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
+	    common_search(c, v->search)) {
+		/*
+		 * Many matches: walk the date order (of the category when there
+		 * is one) and keep the rows in the match set, so the first page
+		 * comes without sorting them all.
+		 */
+		if (ncats == 1) {
+			buf_addf(&q->sql, " FROM article_categories d CROSS JOIN "
+			    "articles a ON a.id = d.article_id WHERE d.cat_id = ?%s",
+			    v->unread ? " AND d.unread" : "");
+			bind_int(q, cats[0]);
+			kdate = "d.date";
+			kid = "d.article_id";
+			cat_done = true;
+		} else {
+			buf_adds(&q->sql, " FROM articles a INDEXED BY articles_date "
+			    "WHERE 1");
+		}
+		buf_adds(&q->sql, " AND a.docid IN (SELECT rowid FROM fts WHERE "
+		    "fts MATCH ?)");
+		bind_str(q, match.buf);
+	} else if (v->search) {
 		buf_adds(&q->sql, " FROM fts CROSS JOIN articles a "
 		    "ON a.docid = fts.rowid WHERE fts MATCH ?");
 		bind_str(q, match.buf);

@@ -18,6 +18,8 @@
  *                      newest first is one index range
  *   tags, article_tags the same for tags
  *   fts                contentless FTS5 (tokenizer "nr", search.c)
+ *   fts_vocab          its terms' document counts (fts5vocab), to tell a
+ *                      common search from a rare one
  *   meta               next_docid, fts_garbage
  * Triggers keep the copies honest: an article's delete removes its links,
  * a change of read updates its links' unread, and link changes adjust the
@@ -244,7 +246,7 @@ static const char schema_v1[] =
 	"  permalink TEXT, lang TEXT, comments INTEGER, published INTEGER,"
 	"  extra TEXT, format INTEGER, encoding TEXT, body_line INTEGER,"
 	"  more INTEGER, warnings TEXT);"
-	"CREATE INDEX articles_date ON articles(date, id DESC);"
+	"CREATE INDEX articles_date ON articles(date, id DESC, docid);"
 	"CREATE INDEX articles_title ON articles(title, id);"
 	"CREATE INDEX articles_author ON articles(author, date, id DESC)"
 	"  WHERE author IS NOT NULL;"
@@ -273,6 +275,7 @@ static const char schema_v1[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(body, title, author, categories,"
 	"  tags, content='', tokenize='nr');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(1.0, 4.0, 2.0, 2.0, 2.0)');"
+	"CREATE VIRTUAL TABLE fts_vocab USING fts5vocab('fts', 'row');"
 	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM article_categories WHERE article_id = old.id;"
 	"  DELETE FROM article_tags WHERE article_id = old.id;"

@@ -85,7 +85,7 @@ is "$(nr --list --no-scan --category 博客 --unread | wc -l)" "$((total - nmark
 	"--unread --category lists that many"
 
 # --- search, against grep ---------------------------------------------------
-for q in 港 疫 卫生 芯片 火车站 无症状 世界卫生组织 新能源汽车 情防 趣头条; do
+for q in 港 疫 卫生 芯片 火车站 无症状 世界卫生组织 新能源汽车 情防 趣头条 疴壮 芯片直播 碳中和营商; do
 	want=$(grep -rlF "$q" "$C" | wc -l)
 	got=$(nr --list --no-scan --search "$q" | wc -l)
 	is "$got" "$want" "--search $q (${#q} bytes) finds what grep -rlF finds"
