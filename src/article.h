@@ -62,7 +62,8 @@ struct article {
 
 	/* --- body --- */
 	enum article_format format;
-	char *body;		/* UTF-8, LF line ends, NUL-terminated; owned */
+	char *body;		/* UTF-8, LF line ends, NUL-terminated; owned;
+			   NULL from article_load_meta() */
 	size_t body_len;	/* bytes */
 	int body_line;		/* the file's line on which the body starts */
 	ssize_t more;		/* offset of "<!-- more -->" in body, or -1 */
@@ -83,6 +84,15 @@ struct article {
  * The caller frees the result with article_free().
  */
 struct article *article_load(const char *path, struct error *err);
+
+/*
+ * As article_load(), but for listings: reads the file only as far as the
+ * front matter and the start of the body (the whole file when it has no
+ * closed front matter). Every field is set as article_load() sets it,
+ * except that body is NULL, body_len 0, more -1 and hash 0, and faults
+ * in the unread rest of the file (bad bytes, NUL bytes) go unnoticed.
+ */
+struct article *article_load_meta(const char *path, struct error *err);
 
 /*
  * Parse an article held in memory (data need not be NUL-terminated).

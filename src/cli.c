@@ -14,16 +14,19 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli-list.h"
 #include "xmalloc.h"
 
 enum cli_mode {
 	MODE_DEFAULT,
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_LIST,
 };
 
 struct cli_opts {
 	enum cli_mode mode;
+	bool json;		/* --json: JSON Lines instead of text */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
 };
@@ -31,6 +34,8 @@ struct cli_opts {
 enum opt_id {
 	OPT_HELP = 'h',
 	OPT_VERSION = 'V',
+	OPT_LIST = 256,
+	OPT_JSON,
 };
 
 struct cli_option {
@@ -44,6 +49,10 @@ struct cli_option {
 static const struct cli_option cli_options[] = {
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
+	{ "list", no_argument, OPT_LIST, NULL,
+	    "print one line per article in DIR or FILE, newest first" },
+	{ "json", no_argument, OPT_JSON, NULL,
+	    "with --list: JSON Lines with every field" },
 };
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
 
@@ -109,6 +118,13 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_VERSION:
 			opts->mode = MODE_VERSION;
 			break;
+		case OPT_LIST:
+			if (opts->mode == MODE_DEFAULT)
+				opts->mode = MODE_LIST;
+			break;
+		case OPT_JSON:
+			opts->json = true;
+			break;
 		case ':':
 			fprintf(stderr, "newsreader: option '%s' needs an argument\n",
 			    argv[optind - 1]);
@@ -122,17 +138,25 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		}
 	}
 	free(longs);
-	if (ret)
-		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
 	opts->args = argv + optind;
 	opts->nargs = argc - optind;
+	if (ret == 0 && opts->json && opts->mode == MODE_DEFAULT) {
+		fprintf(stderr, "newsreader: --json goes with --list\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->mode == MODE_LIST && opts->nargs == 0) {
+		fprintf(stderr, "newsreader: --list needs a DIR or FILE\n");
+		ret = CLI_USAGE;
+	}
+	if (ret)
+		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
 	return ret;
 }
 
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
-	struct cli_opts opts = { MODE_DEFAULT, NULL, 0 };
+	struct cli_opts opts = { MODE_DEFAULT, false, NULL, 0 };
 	int ret;
 
 	(void)env;
@@ -145,6 +169,8 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	case MODE_VERSION:
 		printf("newsreader %s\n", PACKAGE_VERSION);
 		return CLI_OK;
+	case MODE_LIST:
+		return cli_list(opts.args, opts.nargs, opts.json);
 	case MODE_DEFAULT:
 		break;
 	}

@@ -1,0 +1,40 @@
+/*
+ * cli-list: `newsreader --list [--json] DIR|FILE...`: one line per
+ * article on stdout, newest first (ties by path), warnings on stderr.
+ *
+ * The line formats are functions of one article, so that a listing read
+ * from the collection prints exactly what a listing of files prints.
+ */
+#ifndef NR_CLI_LIST_H
+#define NR_CLI_LIST_H
+
+#include <stdbool.h>
+
+struct article;
+struct buf;
+
+/*
+ * Append the text line, without its newline: local date "YYYY-MM-DD
+ * HH:MM", the first category path joined with '/', the title and the
+ * path, separated by TABs. Each field is scrubbed to one line of text, so
+ * no TAB, newline or control sequence comes from the article.
+ */
+void cli_list_text(struct buf *out, const struct article *a);
+
+/*
+ * Append the JSON members (no braces) of an article: title, date,
+ * updated, categories, tags, author, headimg, thumbnail, cover, excerpt,
+ * permalink, lang, comments, published, path, format, extra, warnings.
+ * Callers may add members of their own before closing the object.
+ */
+void cli_list_json_members(struct buf *out, const struct article *a);
+/* The whole JSON object, without its newline. */
+void cli_list_json(struct buf *out, const struct article *a);
+
+/*
+ * Run the listing over the operands. Returns CLI_OK, or CLI_ERROR when
+ * an operand does not exist or cannot be read, or stdout fails.
+ */
+int cli_list(char **paths, int npaths, bool json);
+
+#endif

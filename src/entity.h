@@ -1,0 +1,26 @@
+/*
+ * entity: decoding HTML character references in plain text.
+ *
+ * Scraped archives write titles with references (&#123; for '{', &amp;,
+ * &quot;). Only document.c may use libxml2, so this module has its own
+ * table: every HTML 4 named reference plus &apos; (&lang; and &rang; as
+ * HTML5 maps them, U+27E8 and U+27E9). Numeric references follow HTML's
+ * rules: U+0000, surrogates and values above U+10FFFF become U+FFFD, and
+ * 0x80-0x9F are read as windows-1252. A named reference needs its ';';
+ * a numeric one may omit it. Anything that is not a reference is kept.
+ */
+#ifndef NR_ENTITY_H
+#define NR_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+/* Append s (len bytes of UTF-8) to out with references decoded. */
+void entity_decode(struct buf *out, const char *s, size_t len);
+
+/* The code point of a named reference (name without '&' and ';'), or 0. */
+uint32_t entity_lookup(const char *name, size_t len);
+
+#endif

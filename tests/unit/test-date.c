@@ -1,0 +1,157 @@
+/* Tests for src/date.c: every accepted form, zones, DST, formatting. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+#include "tap.h"
+
+static void
+set_tz(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+/* Parse s and compare with want (an ISO UTC string), or with failure. */
+static void
+check(const char *s, const char *want)
+{
+	char iso[DATE_ISO_SIZE];
+	int64_t t;
+	int r = date_parse(s, strlen(s), &t);
+
+	if (want == NULL) {
+		is_int(r, -1, "'%s' is refused", s);
+		return;
+	}
+	if (r < 0) {
+		ok(0, "'%s' parses", s);
+		return;
+	}
+	date_format_iso(iso, t);
+	is_str(iso, want, "'%s'", s);
+}
+
+static void
+test_zoned(void)
+{
+	set_tz("Asia/Shanghai");	/* a zone given wins over TZ */
+	check("Fri, 03 Dec 2021 01:20:34 GMT", "2021-12-03T01:20:34Z");
+	check("Fri, 3 Dec 2021 09:20:34 +0800", "2021-12-03T01:20:34Z");
+	check("03 Dec 2021 01:20 UT", "2021-12-03T01:20:00Z");
+	check("Thu, 31 Dec 1936 00:00:00 GMT", "1936-12-31T00:00:00Z");
+	check("Mon, 01 Feb 2021 10:00:00 EST", "2021-02-01T15:00:00Z");
+	check("Sunday, 06-Nov-94 08:49:37 GMT", NULL);	/* 2-digit year */
+	check("2021-12-03T01:20:34Z", "2021-12-03T01:20:34Z");
+	check("2021-12-03T01:20:34.567Z", "2021-12-03T01:20:34Z");
+	check("2021-12-03 09:20:34+08:00", "2021-12-03T01:20:34Z");
+	check("2021-12-03T09:20:34+0800", "2021-12-03T01:20:34Z");
+	check("2021-12-02T20:20:34-05:00", "2021-12-03T01:20:34Z");
+	check("Fri Dec 03 2021 09:20:34 GMT+0800 (China Standard Time)",
+	    "2021-12-03T01:20:34Z");
+	check("  2021-12-03T01:20:34Z  ", "2021-12-03T01:20:34Z");
+}
+
+static void
+test_local(void)
+{
+	set_tz("Asia/Shanghai");
+	check("2021-12-03 09:20:34", "2021-12-03T01:20:34Z");
+	check("2021-12-03T09:20:34", "2021-12-03T01:20:34Z");
+	check("2021-12-03", "2021-12-02T16:00:00Z");
+	check("2021/3/21 9:05", "2021-03-21T01:05:00Z");
+	check("2021/03/21 09:05:07", "2021-03-21T01:05:07Z");
+	check("2021年3月21日", "2021-03-20T16:00:00Z");
+	check("2021年3月21日 08:00", "2021-03-21T00:00:00Z");
+	check("2020-09-06 22:010:17", "2020-09-06T14:10:17Z");	/* scraped */
+	check("2021-12-03 9:20", "2021-12-03T01:20:00Z");
+	set_tz("UTC");
+	check("2021-12-03 09:20:34", "2021-12-03T09:20:34Z");
+	check("2024-02-29 00:00:00", "2024-02-29T00:00:00Z");
+}
+
+static void
+test_dst(void)
+{
+	set_tz("America/New_York");
+	check("2021-03-14 01:59:59", "2021-03-14T06:59:59Z");	/* EST */
+	check("2021-03-14 03:00:00", "2021-03-14T07:00:00Z");	/* EDT */
+	/* 02:30 does not exist that night: read with EST, it is 03:30 EDT */
+	check("2021-03-14 02:30:00", "2021-03-14T07:30:00Z");
+	/* 01:30 happens twice in November: the first (EDT) is taken */
+	check("2021-11-07 01:30:00", "2021-11-07T05:30:00Z");
+	check("2021-07-01 12:00:00", "2021-07-01T16:00:00Z");
+	check("2021-12-01 12:00:00", "2021-12-01T17:00:00Z");
+}
+
+static void
+test_refused(void)
+{
+	set_tz("UTC");
+	check("Invalid Date", NULL);
+	check("", NULL);
+	check("2021-02-30", NULL);
+	check("2023-02-29", NULL);
+	check("2021-13-01", NULL);
+	check("2021-12-03 25:00:00", NULL);
+	check("2021-12-03 10:61", NULL);
+	check("2021-12-03 junk", NULL);
+	check("Fri, 03 Dec 2021 01:20:34 XYZ", NULL);
+	check("2021-12-03T01:20:34+25:00", NULL);
+	check("12/03/2021", NULL);
+}
+
+static void
+test_filename(void)
+{
+	int64_t t;
+	char iso[DATE_ISO_SIZE];
+
+	set_tz("Asia/Shanghai");
+	is_int(date_from_filename("posts/2021-12-05-cold-wave.md", &t), 0,
+	    "a Jekyll name has a date");
+	date_format_iso(iso, t);
+	is_str(iso, "2021-12-04T16:00:00Z", "local midnight of that day");
+	is_int(date_from_filename("2021-12-05.md", &t), -1,
+	    "a date alone is not a Jekyll name");
+	is_int(date_from_filename("x/2021-13-05-a.md", &t), -1,
+	    "nor is an impossible date");
+	is_int(date_from_filename("2021-12-05-a/b.md", &t), -1,
+	    "only the file's own name counts");
+}
+
+static void
+test_format(void)
+{
+	char loc[DATE_LOCAL_SIZE], iso[DATE_ISO_SIZE];
+	int64_t t = date_utc(2021, 12, 3, 1, 20, 34);
+
+	is_int(t, 1638494434, "date_utc");
+	is_int(date_utc(1970, 1, 1, 0, 0, 0), 0, "the epoch");
+	is_int(date_utc(1969, 12, 31, 23, 59, 59), -1, "before the epoch");
+	date_format_iso(iso, t);
+	is_str(iso, "2021-12-03T01:20:34Z", "ISO 8601 UTC");
+	set_tz("Asia/Shanghai");
+	date_format_local(loc, t);
+	is_str(loc, "2021-12-03 09:20", "local, Asia/Shanghai");
+	set_tz("UTC");
+	date_format_local(loc, t);
+	is_str(loc, "2021-12-03 01:20", "local, UTC");
+	date_format_iso(iso, date_utc(1936, 12, 31, 0, 0, 0));
+	is_str(iso, "1936-12-31T00:00:00Z", "a date before 1970");
+}
+
+int
+main(void)
+{
+	test_zoned();
+	test_local();
+	test_dst();
+	test_refused();
+	test_filename();
+	test_format();
+	return tap_done();
+}
