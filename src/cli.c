@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli-dump.h"
 #include "cli-list.h"
 #include "xmalloc.h"
 
@@ -22,11 +23,13 @@ enum cli_mode {
 	MODE_HELP,
 	MODE_VERSION,
 	MODE_LIST,
+	MODE_DUMP,
 };
 
 struct cli_opts {
 	enum cli_mode mode;
 	bool json;		/* --json: JSON Lines instead of text */
+	unsigned width;		/* --width: columns for --dump; 0: default */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
 };
@@ -36,6 +39,8 @@ enum opt_id {
 	OPT_VERSION = 'V',
 	OPT_LIST = 256,
 	OPT_JSON,
+	OPT_DUMP,
+	OPT_WIDTH,
 };
 
 struct cli_option {
@@ -52,7 +57,13 @@ static const struct cli_option cli_options[] = {
 	{ "list", no_argument, OPT_LIST, NULL,
 	    "print one line per article in DIR or FILE, newest first" },
 	{ "json", no_argument, OPT_JSON, NULL,
-	    "with --list: JSON Lines with every field" },
+	    "with --list: JSON Lines with every field; with --dump: one "
+	    "JSON object" },
+	{ "dump", no_argument, OPT_DUMP, NULL,
+	    "print ARTICLE (a file) as the reading pane shows it" },
+	{ "width", required_argument, OPT_WIDTH, "N",
+	    "with --dump: lines of N columns (default: the terminal's, "
+	    "else 80)" },
 };
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
 
@@ -125,6 +136,23 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_JSON:
 			opts->json = true;
 			break;
+		case OPT_DUMP:
+			if (opts->mode == MODE_DEFAULT)
+				opts->mode = MODE_DUMP;
+			break;
+		case OPT_WIDTH: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 10000) {
+				fprintf(stderr, "newsreader: --width wants a "
+				    "number of columns from 1 to 10000, not "
+				    "'%s'\n", optarg);
+				ret = CLI_USAGE;
+			}
+			opts->width = (unsigned)v;
+			break;
+		}
 		case ':':
 			fprintf(stderr, "newsreader: option '%s' needs an argument\n",
 			    argv[optind - 1]);
@@ -141,7 +169,15 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 	opts->args = argv + optind;
 	opts->nargs = argc - optind;
 	if (ret == 0 && opts->json && opts->mode == MODE_DEFAULT) {
-		fprintf(stderr, "newsreader: --json goes with --list\n");
+		fprintf(stderr, "newsreader: --json goes with --list or --dump\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->width && opts->mode != MODE_DUMP) {
+		fprintf(stderr, "newsreader: --width goes with --dump\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->mode == MODE_DUMP && opts->nargs == 0) {
+		fprintf(stderr, "newsreader: --dump needs an ARTICLE\n");
 		ret = CLI_USAGE;
 	}
 	if (ret == 0 && opts->mode == MODE_LIST && opts->nargs == 0) {
@@ -156,7 +192,7 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
-	struct cli_opts opts = { MODE_DEFAULT, false, NULL, 0 };
+	struct cli_opts opts = { MODE_DEFAULT, false, 0, NULL, 0 };
 	int ret;
 
 	(void)env;
@@ -171,6 +207,10 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		return CLI_OK;
 	case MODE_LIST:
 		return cli_list(opts.args, opts.nargs, opts.json);
+	case MODE_DUMP: {
+		struct cli_dump_opts d = { opts.width, opts.json, -1 };
+		return cli_dump(opts.args, opts.nargs, &d);
+	}
 	case MODE_DEFAULT:
 		break;
 	}

@@ -1285,8 +1285,10 @@ struct document *
 document_from_article(const struct article *a)
 {
 	struct document_options opt = { a->lang, a->headimg };
+	const char *body = a->body ? a->body : "";	/* article_load_meta() */
+	size_t len = a->body ? a->body_len : 0;
 
 	if (a->format == ARTICLE_MARKDOWN)
-		return document_from_markdown(a->body, a->body_len, &opt);
-	return document_from_html(a->body, a->body_len, &opt);
+		return document_from_markdown(body, len, &opt);
+	return document_from_html(body, len, &opt);
 }

@@ -1,0 +1,1007 @@
+/*
+ * layout: blocks -> lines of cells.
+ *
+ * Laying out a block has two stages. Shaping (width-independent) turns a
+ * stretch of the block's text into "shaped" cells: it scrubs the text,
+ * finds line breaks and grapheme clusters (breaks.h), splits each cluster
+ * into drawable cells, measures them with wcwidth() and notes, on each
+ * cell, the break flags of the boundary before it. Filling (per width)
+ * then cuts the shaped cells into lines greedily, each line taking as many
+ * cells as fit before the last allowed break.
+ *
+ * The result owns one arena of UTF-8 (every cell's bytes, generated ones
+ * included), one array of cells and one of lines; cell and line pointers
+ * are fixed up once the block is done, since the arrays grow while it is
+ * built.
+ */
+#include "config.h"
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "breaks.h"
+#include "buf.h"
+#include "document.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* --- shaped cells --- */
+
+enum shaped_kind {
+	SH_TEXT,	/* something to draw */
+	SH_SPACE,	/* a collapsible space: hangs at a break */
+	SH_HARD,	/* a hard line break; not drawn */
+	SH_TAB,		/* a tab in preformatted text */
+};
+
+struct shaped {
+	uint32_t off;		/* its UTF-8 in the arena */
+	uint32_t pos;		/* block text offset, or LAYOUT_NO_POS */
+	uint32_t cp;		/* the base character, for the punctuation rules */
+	uint16_t style;
+	uint8_t len;		/* bytes in the arena */
+	uint8_t width;		/* columns (a tab: 0 until placed) */
+	uint8_t kind;		/* enum shaped_kind */
+	uint8_t brk;		/* enum breaks_flag bits of the boundary before */
+	uint8_t ncp;		/* code points on the cell: 1..1 + MAX_MARKS */
+	bool label;		/* a repeated table header: not the line's pos */
+};
+
+struct layout {
+	struct breaks *breaks;
+	uint8_t *flags;		/* scratch for breaks_find() */
+	size_t flags_alloc;
+	struct buf clean;	/* scrubbed text */
+	uint32_t *posmap;	/* clean byte -> block text offset */
+	size_t posmap_alloc;
+	struct shaped *sh;	/* shaped cells of the block being laid out */
+	size_t nsh, sh_alloc;
+};
+
+struct layout *
+layout_new(bool tailored)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+
+	l->breaks = breaks_new(tailored);
+	buf_init(&l->clean, 0);
+	return l;
+}
+
+void
+layout_free(struct layout *l)
+{
+	if (!l)
+		return;
+	breaks_free(l->breaks);
+	free(l->flags);
+	buf_release(&l->clean);
+	free(l->posmap);
+	free(l->sh);
+	free(l);
+}
+
+/* --- the block being built --- */
+
+struct bline {
+	size_t first, ncells;	/* cells of the line */
+	unsigned width;
+	uint32_t pos;		/* LAYOUT_NO_POS until a text cell arrives */
+};
+
+struct build {
+	const struct document *doc;
+	const struct document_block *b;
+	size_t index;		/* of b in doc */
+	unsigned w;		/* the width */
+	unsigned avail;		/* columns after the frames' prefix */
+	bool indent;		/* paragraphs take the two-U+3000 indent */
+	size_t f0;		/* the first frame shown (deep nesting drops
+				 * the outer ones) */
+	struct buf arena;
+	struct layout_cell *cells;
+	uint32_t *offs;		/* each cell's text in the arena */
+	size_t ncells, cells_alloc, offs_alloc;
+	struct bline *lines;
+	size_t nlines, lines_alloc;
+};
+
+static void
+line_begin(struct build *bd)
+{
+	struct bline *ln;
+
+	ALLOC_GROW(bd->lines, bd->nlines + 1, bd->lines_alloc);
+	ln = &bd->lines[bd->nlines++];
+	ln->first = bd->ncells;
+	ln->ncells = 0;
+	ln->width = 0;
+	ln->pos = LAYOUT_NO_POS;
+}
+
+static void
+push_cell(struct build *bd, uint32_t off, uint8_t len, uint8_t width,
+    uint16_t style, uint32_t pos, bool primary)
+{
+	struct bline *ln = &bd->lines[bd->nlines - 1];
+	struct layout_cell *c;
+
+	ALLOC_GROW(bd->cells, bd->ncells + 1, bd->cells_alloc);
+	ALLOC_GROW(bd->offs, bd->ncells + 1, bd->offs_alloc);
+	bd->offs[bd->ncells] = off;
+	c = &bd->cells[bd->ncells++];
+	c->s = NULL;
+	c->len = len;
+	c->width = width;
+	c->style = style;
+	c->pos = pos;
+	ln->ncells++;
+	ln->width += width;
+	if (primary && pos != LAYOUT_NO_POS && ln->pos == LAYOUT_NO_POS)
+		ln->pos = pos;
+}
+
+static void
+add_shaped(struct build *bd, const struct shaped *s)
+{
+	push_cell(bd, s->off, s->len, s->width, s->style, s->pos, !s->label);
+}
+
+/* A generated cell: text s (one character and its marks) of width w. */
+static void
+add_gen(struct build *bd, const char *s, uint8_t width, uint16_t style)
+{
+	uint32_t off = (uint32_t)bd->arena.len;
+	size_t len = strlen(s);
+
+	buf_add(&bd->arena, s, len);
+	push_cell(bd, off, (uint8_t)len, width, style | DOCUMENT_STYLE_GEN,
+	    LAYOUT_NO_POS, false);
+}
+
+static void
+add_gen_spaces(struct build *bd, unsigned n, uint16_t style)
+{
+	while (n--)
+		add_gen(bd, " ", 1, style);
+}
+
+/* The columns a generated string takes. */
+static unsigned
+str_width(const char *s)
+{
+	unsigned w = 0;
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+		int cw = wcwidth((wchar_t)cp);
+
+		i += n < 0 ? 1 : (size_t)n;
+		w += cw > 0 ? (unsigned)cw : 0;
+	}
+	return w;
+}
+
+/* --- prefixes: quote bars, list markers --- */
+
+enum prefix { PFX_FIRST, PFX_REST, PFX_BLANK };
+
+/* True when a quote frame lies in frames [k, upto). */
+static bool
+quote_between(const struct document_block *b, size_t k, size_t upto)
+{
+	for (; k < upto; k++)
+		if (b->frames[k].kind == DOCUMENT_FRAME_QUOTE)
+			return true;
+	return false;
+}
+
+/* One generated cell per character of s. */
+static void
+add_gen_str(struct build *bd, const char *s, uint16_t style)
+{
+	size_t len = strlen(s);
+
+	for (size_t i = 0; i < len;) {
+		char one[8];
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+		int cw = wcwidth((wchar_t)cp);
+
+		n = n < 0 ? 1 : n;
+		memcpy(one, s + i, (size_t)n);
+		one[n] = '\0';
+		add_gen(bd, one, (uint8_t)(cw > 0 ? cw : 1), style);
+		i += (size_t)n;
+	}
+}
+
+/* Draw frames [f0, upto) of the block before a line's content. A blank
+ * line gets the quote bars only, with no trailing spaces. */
+static void
+add_prefix_upto(struct build *bd, enum prefix kind, size_t upto)
+{
+	const struct document_block *b = bd->b;
+	uint16_t dim = DOCUMENT_STYLE_DIM | (b->style & DOCUMENT_STYLE_QUOTE);
+
+	for (size_t k = bd->f0; k < upto; k++) {
+		const struct document_frame *f = &b->frames[k];
+		/* spaces are drawn only when something follows them */
+		bool more = kind != PFX_BLANK || quote_between(b, k + 1, upto);
+
+		if (f->kind == DOCUMENT_FRAME_QUOTE) {
+			add_gen(bd, "│", 1, dim | DOCUMENT_STYLE_QUOTE);
+			if (more)
+				add_gen(bd, " ", 1, dim);
+		} else if (kind == PFX_FIRST && f->first && f->marker[0]) {
+			unsigned mw = str_width(f->marker);
+
+			add_gen_str(bd, f->marker, dim);
+			if (f->width > mw)
+				add_gen_spaces(bd, f->width - mw, dim);
+		} else if (more) {
+			add_gen_spaces(bd, f->width, dim);
+		}
+	}
+}
+
+static void
+add_prefix(struct build *bd, enum prefix kind)
+{
+	add_prefix_upto(bd, kind, bd->b->nframes);
+}
+
+/* The blank line above a block: the quote bars it shares with the block
+ * before, so a quote's bar runs on between its paragraphs. */
+static void
+add_space_before(struct build *bd)
+{
+	const struct document_block *b = bd->b, *prev;
+	size_t shared = 0;
+
+	line_begin(bd);
+	if (bd->index == 0)
+		return;
+	prev = &bd->doc->blocks[bd->index - 1];
+	while (shared < b->nframes && shared < prev->nframes &&
+	    b->frames[shared].kind == prev->frames[shared].kind)
+		shared++;
+	while (shared > 0 && b->frames[shared - 1].kind != DOCUMENT_FRAME_QUOTE)
+		shared--;
+	if (shared > bd->f0)
+		add_prefix_upto(bd, PFX_BLANK, shared);
+}
+
+/* --- shaping --- */
+
+static bool
+needs_scrub(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n') || c == 0x7F)
+			return true;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
+			return true;	/* C1 controls */
+		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] >= 0xAA && (unsigned char)s[i + 2] <= 0xAE)
+			return true;	/* U+202A..U+202E */
+		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x81 &&
+		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xA9)
+			return true;	/* U+2066..U+2069 */
+	}
+	return false;
+}
+
+/*
+ * Scrub [start, end) of the block text into l->clean, with l->posmap the
+ * block offset of each clean byte. LF stays (a hard break); a tab stays
+ * in preformatted text and becomes a space elsewhere.
+ */
+static void
+scrub(struct layout *l, const char *text, size_t start, size_t end, bool pre)
+{
+	struct utf8_scrub st = UTF8_SCRUB_INIT;
+
+	buf_reset(&l->clean);
+	ALLOC_GROW(l->posmap, end - start + 1, l->posmap_alloc);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		int n = utf8_decode(text + i, end - i, &cp);
+		size_t at = l->clean.len;
+
+		n = n < 0 ? 1 : n;
+		if (utf8_scrub_feed(&st, cp)) {
+			if (cp == '\t' && !pre)
+				cp = ' ';
+			utf8_add(&l->clean, cp);
+			for (size_t k = at; k < l->clean.len; k++)
+				l->posmap[k] = (uint32_t)i;
+		}
+		i += (size_t)n;
+	}
+}
+
+/* The width of a base character; U+FFFD stands in for wcwidth() < 0. */
+static int
+base_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;
+	return wcwidth((wchar_t)cp);
+}
+
+static bool
+is_hard_break(uint32_t cp)
+{
+	return cp == '\n' || cp == 0x2028 || cp == 0x2029;
+}
+
+/* The style in force at block offset pos, given a moving run index. */
+static uint16_t
+style_at(const struct document_block *b, size_t *run, uint32_t pos)
+{
+	while (*run + 1 < b->nruns && b->runs[*run + 1].start <= pos)
+		(*run)++;
+	return (uint16_t)((b->nruns ? b->runs[*run].style : 0) | b->style);
+}
+
+static struct shaped *
+new_shaped(struct layout *l)
+{
+	struct shaped *s;
+
+	ALLOC_GROW(l->sh, l->nsh + 1, l->sh_alloc);
+	s = &l->sh[l->nsh++];
+	memset(s, 0, sizeof *s);
+	return s;
+}
+
+/*
+ * Shape [start, end) of b's text, appending to l->sh (their text to
+ * bd->arena). Returns the index of the first new shaped cell.
+ */
+static size_t
+shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
+{
+	const struct document_block *b = bd->b;
+	const char *src = b->text.buf;
+	size_t first = l->nsh, run = 0, n;
+	const char *t;
+	bool dirty;
+	struct shaped *cur = NULL;	/* the cell marks attach to */
+
+	if (end <= start)
+		return first;
+	dirty = needs_scrub(src + start, end - start);
+	if (dirty) {
+		scrub(l, src, start, end, pre);
+		t = l->clean.buf;
+		n = l->clean.len;
+	} else {
+		t = src + start;
+		n = end - start;
+	}
+	ALLOC_GROW(l->flags, n + 1, l->flags_alloc);
+	breaks_find(l->breaks, t, n, l->flags);
+	buf_grow(&bd->arena, n);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, pos = dirty ? l->posmap[i] : (uint32_t)(start + i);
+		uint8_t brk = l->flags[i];
+		int len, cw;
+
+		if ((unsigned char)t[i] < 0x80) {
+			cp = (unsigned char)t[i];
+			len = 1;
+		} else if ((len = utf8_decode(t + i, n - i, &cp)) < 0) {
+			len = 1;
+		}
+		if (brk & BREAKS_CLUSTER)
+			cur = NULL;	/* marks never cross clusters */
+		if (is_hard_break(cp) || (cp == '\t' && pre) ||
+		    (cp == ' ' && !pre)) {
+			struct shaped *s = new_shaped(l);
+
+			s->pos = pos;
+			s->cp = cp;
+			s->brk = brk;
+			s->style = style_at(b, &run, pos);
+			s->off = (uint32_t)bd->arena.len;
+			if (is_hard_break(cp)) {
+				s->kind = SH_HARD;
+			} else {
+				s->kind = cp == ' ' ? SH_SPACE : SH_TAB;
+				s->len = 1;
+				s->width = cp == ' ' ? 1 : 0;
+				buf_addc(&bd->arena, ' ');
+			}
+			cur = NULL;
+			i += (size_t)len;
+			continue;
+		}
+		cw = base_width(cp);
+		if (cw == 0 && !cur && l->nsh > first &&
+		    l->sh[l->nsh - 1].kind == SH_TEXT) {
+			/* a cluster of zero-width characters alone (U+200B
+			 * and the like): onto the cell before */
+			cur = &l->sh[l->nsh - 1];
+		}
+		if (cw == 0 && !cur) {
+			/* a zero-width character with nothing to sit on: give
+			 * it a space to carry it */
+			struct shaped *s = new_shaped(l);
+
+			s->pos = pos;
+			s->cp = ' ';
+			s->brk = brk;
+			s->style = style_at(b, &run, pos);
+			s->off = (uint32_t)bd->arena.len;
+			s->len = 1;
+			s->width = 1;
+			s->kind = SH_TEXT;
+			buf_addc(&bd->arena, ' ');
+			s->ncp = 1;
+			cur = s;
+		}
+		if (cw == 0) {
+			/* beyond LAYOUT_MAX_MARKS, ncurses cannot draw them */
+			if (cur->ncp <= LAYOUT_MAX_MARKS &&
+			    cur->off + cur->len == bd->arena.len) {
+				buf_add(&bd->arena, t + i, (size_t)len);
+				cur->len = (uint8_t)(cur->len + len);
+				cur->ncp++;
+			}
+			i += (size_t)len;
+			continue;
+		}
+		cur = new_shaped(l);
+		cur->pos = pos;
+		cur->cp = cp;
+		cur->brk = brk;
+		cur->style = style_at(b, &run, pos);
+		cur->off = (uint32_t)bd->arena.len;
+		cur->kind = SH_TEXT;
+		if (cw < 0) {
+			char rep[4];
+			int rl = utf8_encode(UTF8_REPLACEMENT, rep);
+			buf_add(&bd->arena, rep, (size_t)rl);
+			cur->len = (uint8_t)rl;
+			cur->width = 1;
+		} else {
+			buf_add(&bd->arena, t + i, (size_t)len);
+			cur->len = (uint8_t)len;
+			cur->width = (uint8_t)cw;
+		}
+		cur->ncp = 1;
+		i += (size_t)len;
+	}
+	return first;
+}
+
+/* --- flowing text --- */
+
+static bool
+paired(uint32_t a, uint32_t b)
+{
+	return a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
+}
+
+/* Whether a line may end before sh[k] (with sh[s] its first cell) as far
+ * as the punctuation rules go; for breaks of last resort. */
+static bool
+punct_ok(const struct shaped *sh, size_t s, size_t k)
+{
+	size_t p = k;
+
+	if (breaks_is_closing(sh[k].cp) || sh[k].cp == 0x00B7 ||
+	    sh[k].cp == 0x30FB || paired(sh[k - 1].cp, sh[k].cp))
+		return false;
+	while (p > s && sh[p - 1].kind == SH_SPACE)
+		p--;
+	return p == s || !breaks_is_opening(sh[p - 1].cp);
+}
+
+/* May a line break before sh[j]? A link's number sticks to its text. */
+static bool
+allowed(const struct shaped *sh, size_t j)
+{
+	return (sh[j].brk & BREAKS_LINE) &&
+	    !(sh[j].style & DOCUMENT_STYLE_LINKNUM);
+}
+
+/* The break of last resort in (s, j]: cells [s, j) fit, sh[j] does not. */
+static size_t
+emergency(const struct shaped *sh, size_t s, size_t j)
+{
+	if (j == s)
+		return s + 1;	/* one cell wider than the line: alone */
+	for (size_t k = j; k > s; k--)
+		if ((sh[k].brk & BREAKS_CLUSTER) && punct_ok(sh, s, k))
+			return k;
+	/* the rules cannot all hold: keep —— and …… whole at least */
+	for (size_t k = j; k > s; k--)
+		if ((sh[k].brk & BREAKS_CLUSTER) && !paired(sh[k - 1].cp, sh[k].cp))
+			return k;
+	for (size_t k = j; k > s; k--)
+		if (sh[k].brk & BREAKS_CLUSTER)
+			return k;
+	return j;		/* a cluster wider than the line */
+}
+
+/*
+ * Find the line starting at sh[s] within avail columns: it holds
+ * [s, *end) (trailing spaces included; the caller trims them), and the
+ * next starts at *next. *hard: it ended at a hard break.
+ */
+static void
+find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
+    size_t *end, size_t *next, bool *hard)
+{
+	unsigned used = 0;
+	size_t last_ok = SIZE_MAX;
+
+	*hard = false;
+	for (size_t j = s; j < n; j++) {
+		const struct shaped *c = &sh[j];
+
+		if (c->kind == SH_HARD) {
+			*end = j;
+			*next = j + 1;
+			*hard = true;
+			return;
+		}
+		if (j > s && allowed(sh, j))
+			last_ok = j;
+		if (c->kind == SH_SPACE) {
+			used += c->width;
+			continue;
+		}
+		if (used + c->width > avail) {
+			*end = *next = last_ok != SIZE_MAX ? last_ok :
+			    emergency(sh, s, j);
+			return;
+		}
+		used += c->width;
+	}
+	*end = *next = n;
+}
+
+struct flow {
+	bool indent;		/* paragraphs may take the indent */
+	unsigned hang;		/* extra indent on a paragraph's later lines */
+	bool first_is_block;	/* the first line is the block's first */
+};
+
+/* Lay out shaped cells [from, to) of l->sh as flowing text. */
+static void
+fill_flow(struct layout *l, struct build *bd, size_t from, size_t to,
+    const struct flow *fl)
+{
+	const struct shaped *sh = l->sh;
+	size_t i = from;
+	bool first = fl->first_is_block, para = true, after_hard = true;
+
+	do {
+		unsigned indent = para && fl->indent ? 4 :
+		    (!para ? fl->hang : 0);
+		unsigned avail = bd->avail > indent ? bd->avail - indent : 1;
+		size_t end, next, last;
+		bool hard, blank;
+
+		if (bd->avail <= indent + 4)
+			indent = 0, avail = bd->avail;
+		if (!after_hard)
+			while (i < to && sh[i].kind == SH_SPACE)
+				i++;
+		if (i >= to && !first && !after_hard)
+			break;
+		find_line(sh, to, i, avail, &end, &next, &hard);
+		last = end;
+		while (last > i && sh[last - 1].kind == SH_SPACE)
+			last--;
+		blank = last == i;
+		line_begin(bd);
+		add_prefix(bd, blank && !first ? PFX_BLANK :
+		    first ? PFX_FIRST : PFX_REST);
+		if (!blank && indent == 4 && para && fl->indent) {
+			add_gen(bd, "\u3000", 2, bd->b->style);
+			add_gen(bd, "\u3000", 2, bd->b->style);
+		} else if (!blank && indent) {
+			add_gen_spaces(bd, indent, bd->b->style);
+		}
+		for (size_t k = i; k < last; k++)
+			add_shaped(bd, &sh[k]);
+		para = hard && blank;
+		after_hard = hard;
+		first = false;
+		i = next;
+	} while (i < to);
+}
+
+/* Does the text start a paragraph the indent suits? Not when it already
+ * starts with U+3000 or with an image placeholder. */
+static bool
+indent_suits(const struct document_block *b)
+{
+	return b->text.len > 0 && strncmp(b->text.buf, "\u3000", 3) != 0 &&
+	    !(b->nruns && (b->runs[0].style & DOCUMENT_STYLE_IMAGE));
+}
+
+static void
+layout_flow(struct layout *l, struct build *bd)
+{
+	struct flow fl = { false, 0, true };
+	size_t from;
+
+	fl.indent = bd->indent && bd->b->indentable && indent_suits(bd->b);
+	from = shape(l, bd, 0, bd->b->text.len, false);
+	fill_flow(l, bd, from, l->nsh, &fl);
+}
+
+/* --- preformatted text --- */
+
+static void
+layout_pre(struct layout *l, struct build *bd)
+{
+	size_t from = shape(l, bd, 0, bd->b->text.len, true);
+	const struct shaped *sh = l->sh;
+	unsigned used = 0, col = 0;
+	bool first = true, empty = true, tab_first;
+
+	line_begin(bd);
+	add_prefix(bd, PFX_FIRST);
+	for (size_t j = from; j < l->nsh; j++) {
+		const struct shaped *c = &sh[j];
+		unsigned cw = c->width, reps = 1;
+
+		if (c->kind == SH_HARD) {
+			if (empty && !first) {
+				/* redo the prefix as a blank line's */
+				bd->ncells = bd->lines[bd->nlines - 1].first;
+				bd->lines[bd->nlines - 1].ncells = 0;
+				bd->lines[bd->nlines - 1].width = 0;
+				add_prefix(bd, PFX_BLANK);
+			}
+			line_begin(bd);
+			add_prefix(bd, PFX_REST);
+			used = col = 0;
+			empty = true;
+			first = false;
+			continue;
+		}
+		if (c->kind == SH_TAB) {
+			reps = 8 - col % 8;
+			cw = 1;
+		}
+		tab_first = true;
+		while (reps--) {
+			if (used + cw > bd->avail && used > 0) {
+				/* the line goes on: a marker, then the rest */
+				line_begin(bd);
+				add_prefix(bd, PFX_REST);
+				used = 0;
+				if (bd->avail >= 2) {
+					add_gen(bd, "↪", 1, DOCUMENT_STYLE_DIM |
+					    DOCUMENT_STYLE_CODE);
+					used = 1;
+				}
+			}
+			/* a tab: its first cell holds it, the rest pad */
+			if (c->kind == SH_TAB && !tab_first)
+				add_gen(bd, " ", 1, c->style);
+			else
+				push_cell(bd, c->off, c->len, (uint8_t)cw,
+				    c->style, c->pos, true);
+			tab_first = false;
+			used += cw;
+			col += cw;
+		}
+		empty = false;
+		first = false;
+	}
+}
+
+/* --- rules --- */
+
+static void
+layout_rule(struct build *bd)
+{
+	line_begin(bd);
+	add_prefix(bd, PFX_FIRST);
+	for (unsigned i = 0; i < bd->avail; i++)
+		add_gen(bd, "─", 1, DOCUMENT_STYLE_DIM);
+}
+
+/* --- tables --- */
+
+struct tcell {
+	size_t from, to;	/* its shaped cells */
+	unsigned width;		/* natural width on one line */
+	bool multiline;		/* holds a hard break */
+	bool numeric;
+};
+
+static bool
+is_numeric_cell(const struct shaped *sh, size_t from, size_t to)
+{
+	bool digit = false;
+
+	for (size_t k = from; k < to; k++) {
+		uint32_t c = sh[k].cp;
+
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (!strchr("+-.,% ", (int)c) || c == 0)
+			return false;
+	}
+	return digit;
+}
+
+static void
+table_grid(struct build *bd, const struct document_table *t,
+    const struct tcell *tc, const unsigned *colw, const struct shaped *sh)
+{
+	uint16_t dim = DOCUMENT_STYLE_DIM;
+	bool *numeric = xcalloc(t->ncols, sizeof *numeric);
+
+	/* a column of numbers (below its header) is set flush right, the
+	 * header with it */
+	for (size_t c = 0; c < t->ncols; c++) {
+		numeric[c] = true;
+		for (size_t r = t->header_row ? 1 : 0; r < t->nrows; r++) {
+			const struct tcell *x = &tc[r * t->ncols + c];
+			if (x->to > x->from && !x->numeric)
+				numeric[c] = false;
+		}
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		line_begin(bd);
+		add_prefix(bd, r == 0 ? PFX_FIRST : PFX_REST);
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct tcell *x = &tc[r * t->ncols + c];
+			bool right = numeric[c];
+			unsigned pad = colw[c] - x->width;
+
+			if (c > 0) {
+				add_gen(bd, " ", 1, dim);
+				add_gen(bd, "│", 1, dim);
+				add_gen(bd, " ", 1, dim);
+			}
+			if (right)
+				add_gen_spaces(bd, pad, 0);
+			for (size_t k = x->from; k < x->to; k++)
+				add_shaped(bd, &sh[k]);
+			if (!right && c + 1 < t->ncols)
+				add_gen_spaces(bd, pad, 0);
+		}
+		if (r == 0 && t->header_row) {
+			line_begin(bd);
+			add_prefix(bd, PFX_REST);
+			for (size_t c = 0; c < t->ncols; c++) {
+				if (c > 0) {
+					add_gen(bd, "─", 1, dim);
+					add_gen(bd, "┼", 1, dim);
+					add_gen(bd, "─", 1, dim);
+				}
+				for (unsigned i = 0; i < colw[c]; i++)
+					add_gen(bd, "─", 1, dim);
+			}
+		}
+	}
+	free(numeric);
+}
+
+/* The row-by-row form: for each row, "header: value" lines (or values
+ * alone when there is no header row), rows apart by blank lines. */
+static void
+table_rows(struct layout *l, struct build *bd, const struct document_table *t,
+    const struct tcell *tc)
+{
+	struct flow fl = { false, 2, true };
+	bool any = false;
+
+	for (size_t r = t->header_row ? 1 : 0; r < t->nrows; r++) {
+		bool started = false;
+
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct tcell *v = &tc[r * t->ncols + c];
+			size_t from = l->nsh;
+
+			if (v->to == v->from)
+				continue;
+			if (!started && any) {
+				line_begin(bd);
+				add_prefix(bd, PFX_BLANK);
+			}
+			started = any = true;
+			if (t->header_row && tc[c].to > tc[c].from) {
+				/* the label: the header again, then ": " */
+				for (size_t k = tc[c].from; k < tc[c].to; k++) {
+					struct shaped *s = new_shaped(l);
+					*s = l->sh[k];
+					s->label = true;
+					s->style |= DOCUMENT_STYLE_BOLD;
+				}
+				for (const char *p = ": "; *p; p++) {
+					struct shaped *s = new_shaped(l);
+					s->off = (uint32_t)bd->arena.len;
+					buf_addc(&bd->arena, *p);
+					s->len = 1;
+					s->width = 1;
+					s->ncp = 1;
+					s->cp = (uint32_t)*p;
+					s->pos = LAYOUT_NO_POS;
+					s->style = DOCUMENT_STYLE_GEN |
+					    DOCUMENT_STYLE_DIM;
+					s->kind = *p == ' ' ? SH_SPACE : SH_TEXT;
+				}
+			}
+			for (size_t k = v->from; k < v->to; k++) {
+				struct shaped *s = new_shaped(l);
+				*s = l->sh[k];
+				if (k == v->from && l->nsh - 1 > from)
+					s->brk |= BREAKS_LINE;	/* after ": " */
+			}
+			fl.first_is_block = bd->nlines == 0 ||
+			    (bd->nlines == 1 && bd->lines[0].ncells == 0);
+			fill_flow(l, bd, from, l->nsh, &fl);
+		}
+	}
+	if (!any) {
+		line_begin(bd);
+		add_prefix(bd, PFX_FIRST);
+	}
+}
+
+static void
+layout_table(struct layout *l, struct build *bd)
+{
+	const struct document_table *t = bd->b->table;
+	size_t n = t->nrows * t->ncols;
+	struct tcell *tc = xcalloc(n, sizeof *tc);
+	unsigned *colw = xcalloc(t->ncols, sizeof *colw);
+	bool grid = true;
+	size_t total = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct document_cell *dc = &t->cells[i];
+
+		tc[i].from = shape(l, bd, dc->start, dc->end, false);
+		tc[i].to = l->nsh;
+		for (size_t k = tc[i].from; k < tc[i].to; k++) {
+			if (l->sh[k].kind == SH_HARD)
+				tc[i].multiline = true;
+			tc[i].width += l->sh[k].width;
+		}
+		tc[i].numeric = is_numeric_cell(l->sh, tc[i].from, tc[i].to);
+		if (tc[i].multiline)
+			grid = false;
+		if (tc[i].width > colw[i % t->ncols])
+			colw[i % t->ncols] = tc[i].width;
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		total += colw[c] + (c ? 3 : 0);
+	if (grid && total <= bd->avail)
+		table_grid(bd, t, tc, colw, l->sh);
+	else
+		table_rows(l, bd, t, tc);
+	free(tc);
+	free(colw);
+}
+
+/* --- blocks --- */
+
+static struct layout_block *
+finish(struct build *bd)
+{
+	struct layout_block *lb = xcalloc(1, sizeof *lb);
+	uint32_t next = (uint32_t)bd->b->text.len;
+
+	lb->width = bd->w;
+	lb->text = buf_detach(&bd->arena, NULL);
+	lb->cells = bd->cells;
+	lb->ncells = bd->ncells;
+	for (size_t i = 0; i < bd->ncells; i++)
+		lb->cells[i].s = lb->text + bd->offs[i];
+	free(bd->offs);
+	lb->nlines = bd->nlines;
+	lb->lines = xcalloc(bd->nlines, sizeof *lb->lines);
+	for (size_t i = bd->nlines; i-- > 0;) {
+		const struct bline *src = &bd->lines[i];
+		struct layout_line *ln = &lb->lines[i];
+
+		ln->cells = lb->cells + src->first;
+		ln->ncells = src->ncells;
+		ln->width = src->width;
+		ln->pos = src->pos != LAYOUT_NO_POS ? src->pos : next;
+		if (ln->pos > next)
+			ln->pos = next;	/* keep the order for lookups */
+		next = ln->pos;
+	}
+	free(bd->lines);
+	return lb;
+}
+
+struct layout_block *
+layout_block(struct layout *l, const struct document *doc, size_t i,
+    unsigned w, unsigned flags)
+{
+	const struct document_block *b = &doc->blocks[i];
+	struct build bd;
+	unsigned prefix = 0;
+
+	memset(&bd, 0, sizeof bd);
+	bd.doc = doc;
+	bd.b = b;
+	bd.index = i;
+	bd.w = w ? w : 1;
+	buf_init(&bd.arena, b->text.len + 64);
+	/* deep nesting: drop outer frames until the prefix takes at most
+	 * half the width */
+	for (size_t k = 0; k < b->nframes; k++)
+		prefix += b->frames[k].width;
+	while (bd.f0 < b->nframes && prefix > bd.w / 2)
+		prefix -= b->frames[bd.f0++].width;
+	bd.avail = bd.w - prefix;
+	bd.indent = (flags & LAYOUT_INDENT) && bd.w >= 12;
+	l->nsh = 0;
+
+	if (b->space_before)
+		add_space_before(&bd);
+	switch (b->kind) {
+	case DOCUMENT_PARA:
+	case DOCUMENT_HEADING:
+		layout_flow(l, &bd);
+		break;
+	case DOCUMENT_PRE:
+		layout_pre(l, &bd);
+		break;
+	case DOCUMENT_RULE:
+		layout_rule(&bd);
+		break;
+	case DOCUMENT_TABLE:
+		if (b->table)
+			layout_table(l, &bd);
+		else
+			layout_flow(l, &bd);
+		break;
+	}
+	if (bd.nlines == 0)
+		line_begin(&bd);
+	return finish(&bd);
+}
+
+void
+layout_block_free(struct layout_block *lb)
+{
+	if (!lb)
+		return;
+	free(lb->lines);
+	free(lb->cells);
+	free(lb->text);
+	free(lb);
+}
+
+size_t
+layout_block_find(const struct layout_block *lb, uint32_t pos)
+{
+	size_t lo = 0, hi = lb->nlines;
+
+	/* the last line whose pos <= pos */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lb->lines[mid].pos <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
