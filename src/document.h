@@ -59,6 +59,8 @@ enum document_style {
 	DOCUMENT_STYLE_DIM	= 1 << 9,	/* markers, rules, marks */
 	DOCUMENT_STYLE_HEADER	= 1 << 10,	/* the page header (date...) */
 	DOCUMENT_STYLE_TITLE	= 1 << 11,	/* the article's title */
+	DOCUMENT_STYLE_LABEL	= 1 << 12,	/* a table header repeated as
+						 * a label (layout only) */
 	DOCUMENT_STYLE_GEN	= 1 << 15,	/* not in the source text */
 };
 

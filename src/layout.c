@@ -494,18 +494,25 @@ paired(uint32_t a, uint32_t b)
 	return a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
 }
 
-/* Whether a line may end before sh[k] (with sh[s] its first cell) as far
- * as the punctuation rules go; for breaks of last resort. */
+/*
+ * Whether a line may end before sh[k] (sh[s] its first cell, sh[n] past
+ * the last) as far as the punctuation rules go; for breaks of last
+ * resort. Spaces at the break do not count: they hang or are skipped.
+ */
 static bool
-punct_ok(const struct shaped *sh, size_t s, size_t k)
+punct_ok(const struct shaped *sh, size_t s, size_t k, size_t n)
 {
-	size_t p = k;
+	size_t p = k, q = k;
 
-	if (breaks_is_closing(sh[k].cp) || sh[k].cp == 0x00B7 ||
-	    sh[k].cp == 0x30FB || paired(sh[k - 1].cp, sh[k].cp))
-		return false;
-	while (p > s && sh[p - 1].kind == SH_SPACE)
+	while (q < n && sh[q].cp == ' ')
+		q++;
+	while (p > s && sh[p - 1].cp == ' ')
 		p--;
+	if (q < n && (breaks_is_closing(sh[q].cp) || sh[q].cp == 0x00B7 ||
+	    sh[q].cp == 0x30FB))
+		return false;
+	if (paired(sh[k - 1].cp, sh[k].cp))
+		return false;
 	return p == s || !breaks_is_opening(sh[p - 1].cp);
 }
 
@@ -517,14 +524,19 @@ allowed(const struct shaped *sh, size_t j)
 	    !(sh[j].style & DOCUMENT_STYLE_LINKNUM);
 }
 
-/* The break of last resort in (s, j]: cells [s, j) fit, sh[j] does not. */
+/*
+ * The break of last resort in (s, j]: cells [s, j) fit, sh[j] does not
+ * (n: the end of the text). It is the last grapheme boundary that keeps
+ * the punctuation rules, even inside a word: only a word that, with the
+ * punctuation after it, is wider than the line gets here.
+ */
 static size_t
-emergency(const struct shaped *sh, size_t s, size_t j)
+emergency(const struct shaped *sh, size_t s, size_t j, size_t n)
 {
 	if (j == s)
 		return s + 1;	/* one cell wider than the line: alone */
 	for (size_t k = j; k > s; k--)
-		if ((sh[k].brk & BREAKS_CLUSTER) && punct_ok(sh, s, k))
+		if ((sh[k].brk & BREAKS_CLUSTER) && punct_ok(sh, s, k, n))
 			return k;
 	/* the rules cannot all hold: keep —— and …… whole at least */
 	for (size_t k = j; k > s; k--)
@@ -566,7 +578,7 @@ find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
 		}
 		if (used + c->width > avail) {
 			*end = *next = last_ok != SIZE_MAX ? last_ok :
-			    emergency(sh, s, j);
+			    emergency(sh, s, j, n);
 			return;
 		}
 		used += c->width;
@@ -648,64 +660,83 @@ layout_flow(struct layout *l, struct build *bd)
 
 /* --- preformatted text --- */
 
+/*
+ * Cut one source line of preformatted text, shaped cells [s, e) with its
+ * tabs expanded, into lines of at most avail columns; continuation lines
+ * start with ↪. A line ends at the last grapheme boundary that fits,
+ * moved back a little when that would put closing punctuation first.
+ */
+static void
+fill_pre_line(struct layout *l, struct build *bd, size_t s, size_t e,
+    bool first)
+{
+	const struct shaped *sh = l->sh;
+	bool cont = false;
+
+	do {
+		bool mark = cont && bd->avail >= 2;
+		unsigned avail = bd->avail - (mark ? 1 : 0), used = 0;
+		size_t end = e;
+
+		for (size_t j = s; j < e; j++) {
+			if (used + sh[j].width > avail) {
+				end = emergency(sh, s, j, e);
+				break;
+			}
+			used += sh[j].width;
+		}
+		line_begin(bd);
+		add_prefix(bd, s == e && !first ? PFX_BLANK :
+		    first && !cont ? PFX_FIRST : PFX_REST);
+		if (mark)
+			add_gen(bd, "↪", 1, DOCUMENT_STYLE_DIM | DOCUMENT_STYLE_CODE);
+		for (size_t k = s; k < end; k++)
+			push_cell(bd, sh[k].off, sh[k].len, sh[k].width,
+			    sh[k].style, sh[k].pos, true);
+		s = end;
+		cont = true;
+	} while (s < e);
+}
+
 static void
 layout_pre(struct layout *l, struct build *bd)
 {
 	size_t from = shape(l, bd, 0, bd->b->text.len, true);
-	const struct shaped *sh = l->sh;
-	unsigned used = 0, col = 0;
-	bool first = true, empty = true, tab_first;
+	size_t n = l->nsh, i = from;
+	bool first = true;
 
-	line_begin(bd);
-	add_prefix(bd, PFX_FIRST);
-	for (size_t j = from; j < l->nsh; j++) {
-		const struct shaped *c = &sh[j];
-		unsigned cw = c->width, reps = 1;
+	for (;;) {
+		size_t start = l->nsh, j;
+		unsigned col = 0;
 
-		if (c->kind == SH_HARD) {
-			if (empty && !first) {
-				/* redo the prefix as a blank line's */
-				bd->ncells = bd->lines[bd->nlines - 1].first;
-				bd->lines[bd->nlines - 1].ncells = 0;
-				bd->lines[bd->nlines - 1].width = 0;
-				add_prefix(bd, PFX_BLANK);
-			}
-			line_begin(bd);
-			add_prefix(bd, PFX_REST);
-			used = col = 0;
-			empty = true;
-			first = false;
-			continue;
-		}
-		if (c->kind == SH_TAB) {
-			reps = 8 - col % 8;
-			cw = 1;
-		}
-		tab_first = true;
-		while (reps--) {
-			if (used + cw > bd->avail && used > 0) {
-				/* the line goes on: a marker, then the rest */
-				line_begin(bd);
-				add_prefix(bd, PFX_REST);
-				used = 0;
-				if (bd->avail >= 2) {
-					add_gen(bd, "↪", 1, DOCUMENT_STYLE_DIM |
-					    DOCUMENT_STYLE_CODE);
-					used = 1;
+		/* copy the source line after the shaped cells, tabs expanded
+		 * to the next multiple of 8 columns of the source line */
+		for (j = i; j < n && l->sh[j].kind != SH_HARD; j++) {
+			unsigned reps = l->sh[j].kind == SH_TAB ? 8 - col % 8 : 1;
+
+			for (unsigned r = 0; r < reps; r++) {
+				struct shaped *c = new_shaped(l);
+
+				*c = l->sh[j];
+				if (c->kind == SH_TAB) {
+					c->kind = SH_TEXT;
+					c->width = 1;
+					c->cp = ' ';
 				}
+				if (r > 0) {	/* the tab's padding */
+					c->pos = LAYOUT_NO_POS;
+					c->style |= DOCUMENT_STYLE_GEN;
+					c->brk = BREAKS_CLUSTER;
+				}
+				col += c->width;
 			}
-			/* a tab: its first cell holds it, the rest pad */
-			if (c->kind == SH_TAB && !tab_first)
-				add_gen(bd, " ", 1, c->style);
-			else
-				push_cell(bd, c->off, c->len, (uint8_t)cw,
-				    c->style, c->pos, true);
-			tab_first = false;
-			used += cw;
-			col += cw;
 		}
-		empty = false;
+		fill_pre_line(l, bd, start, l->nsh, first);
+		l->nsh = start;
 		first = false;
+		if (j >= n)
+			break;
+		i = j + 1;
 	}
 }
 
@@ -799,6 +830,28 @@ table_grid(struct build *bd, const struct document_table *t,
 	free(numeric);
 }
 
+/* After a label, "：" in Chinese and Japanese text, ": " in others. */
+static void
+add_label_colon(struct layout *l, struct build *bd)
+{
+	bool cjk = bd->doc->lang != DOCUMENT_LANG_OTHER;
+	const char *const parts[2] = { cjk ? "\uFF1A" : ":", cjk ? NULL : " " };
+
+	for (int i = 0; i < 2 && parts[i]; i++) {
+		struct shaped *s = new_shaped(l);
+
+		s->off = (uint32_t)bd->arena.len;
+		buf_adds(&bd->arena, parts[i]);
+		s->len = (uint8_t)strlen(parts[i]);
+		s->width = cjk ? 2 : 1;
+		s->ncp = 1;
+		s->cp = cjk ? 0xFF1A : (uint32_t)parts[i][0];
+		s->pos = LAYOUT_NO_POS;
+		s->style = DOCUMENT_STYLE_GEN | DOCUMENT_STYLE_DIM;
+		s->kind = parts[i][0] == ' ' ? SH_SPACE : SH_TEXT;
+	}
+}
+
 /* The row-by-row form: for each row, "header: value" lines (or values
  * alone when there is no header row), rows apart by blank lines. */
 static void
@@ -815,7 +868,10 @@ table_rows(struct layout *l, struct build *bd, const struct document_table *t,
 			const struct tcell *v = &tc[r * t->ncols + c];
 			size_t from = l->nsh;
 
-			if (v->to == v->from)
+			/* an empty value still shows its label, so every
+			 * header is read at least once */
+			if (v->to == v->from && !(t->header_row &&
+			    tc[c].to > tc[c].from))
 				continue;
 			if (!started && any) {
 				line_begin(bd);
@@ -828,21 +884,9 @@ table_rows(struct layout *l, struct build *bd, const struct document_table *t,
 					struct shaped *s = new_shaped(l);
 					*s = l->sh[k];
 					s->label = true;
-					s->style |= DOCUMENT_STYLE_BOLD;
+					s->style |= DOCUMENT_STYLE_LABEL;
 				}
-				for (const char *p = ": "; *p; p++) {
-					struct shaped *s = new_shaped(l);
-					s->off = (uint32_t)bd->arena.len;
-					buf_addc(&bd->arena, *p);
-					s->len = 1;
-					s->width = 1;
-					s->ncp = 1;
-					s->cp = (uint32_t)*p;
-					s->pos = LAYOUT_NO_POS;
-					s->style = DOCUMENT_STYLE_GEN |
-					    DOCUMENT_STYLE_DIM;
-					s->kind = *p == ' ' ? SH_SPACE : SH_TEXT;
-				}
+				add_label_colon(l, bd);
 			}
 			for (size_t k = v->from; k < v->to; k++) {
 				struct shaped *s = new_shaped(l);

@@ -29,9 +29,10 @@
  * a line wider than W.
  *
  * Nothing is lost: every character of a block's text that survives
- * scrubbing appears in exactly one cell (table header text, repeated as
- * labels, may appear more than once), in order, with its position; only
- * collapsible spaces at break points go. Cells that the text does not
+ * scrubbing appears in exactly one cell, in order, with its position;
+ * only collapsible spaces at break points go. (A table laid out as
+ * header: value lines repeats the header's cells as labels, styled
+ * DOCUMENT_STYLE_LABEL.) Cells that the text does not
  * hold (quote bars, list markers, the paragraph indent, padding,
  * continuation marks) have pos LAYOUT_NO_POS and the DOCUMENT_STYLE_GEN
  * style.
