@@ -421,8 +421,8 @@ test_blocks(void)
 	free(s);
 	document_free(d);
 
-	d = document_from_html("<p>看看这个<a href='x'>链接</a>吧</p>", 49,
-	    NULL);
+	html = "<p>看看这个<a href='x'>链接</a>吧</p>";
+	d = document_from_html(html, strlen(html), NULL);
 	s = lines_of(d, 0, 12, 0);
 	is_str(s, "看看这个链\n接[1]吧", "a link's [n] never starts a line, "
 	    "though ICU would allow a break before [");

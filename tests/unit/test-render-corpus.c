@@ -270,7 +270,8 @@ check_lines(const struct document_block *b, const struct layout_block *lb,
 		}
 	}
 	/* the header row, once, from the labels */
-	qsort(lab.v, lab.nr, sizeof *lab.v, label_cmp);
+	if (lab.nr)
+		qsort(lab.v, lab.nr, sizeof *lab.v, label_cmp);
 	for (size_t i = 0; i < lab.nr; i++)
 		if (i == 0 || lab.v[i].pos != lab.v[i - 1].pos)
 			add_compared(out, lab.v[i].cell->s, lab.v[i].cell->len);
