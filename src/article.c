@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,6 +32,8 @@
 
 /* How much of a file a listing reads first: front matter fits in it. */
 #define META_CHUNK 4096
+/* Warnings kept per article; a file of broken lines says the rest in one. */
+#define MAX_WARNINGS 100
 /* How much of the body a listing keeps, to tell HTML from Markdown. */
 #define META_BODY 1024
 
@@ -543,32 +546,59 @@ title_from_path(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
-/* Sort warnings by line, keeping the order of those on one line. */
+/* A warning's place: by line, those about no line (0) last. */
+static unsigned
+line_key(int line)
+{
+	return line > 0 ? (unsigned)line : UINT_MAX;
+}
+
+struct warning_ref {
+	unsigned key;		/* line_key() */
+	size_t i;		/* the warning's index: ties keep their order */
+};
+
+static int
+warning_ref_cmp(const void *x, const void *y)
+{
+	const struct warning_ref *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * Sort warnings by line, keeping the order of those on one line; the
+ * ones about no particular line (a fallback's) come last. A file past
+ * MAX_WARNINGS keeps the first ones and a note of how many more.
+ */
 static void
 sort_warnings(struct warnings *w)
 {
-	/* Stable by construction: ties break on position (see above). */
+	struct warning_ref *refs;
 	struct warning *copy;
-	size_t *order;
+	size_t nr = w->nr;
 
-	if (w->nr < 2)
+	if (nr < 2)
 		return;
-	order = xreallocarray(NULL, w->nr, sizeof *order);
-	copy = xreallocarray(NULL, w->nr, sizeof *copy);
-	memcpy(copy, w->v, w->nr * sizeof *copy);
-	/* insertion sort: a file has few warnings, usually in order */
-	for (size_t i = 0; i < w->nr; i++) {
-		size_t j = i;
-		while (j > 0 && copy[order[j - 1]].line > copy[i].line) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = i;
-	}
-	for (size_t i = 0; i < w->nr; i++)
-		w->v[i] = copy[order[i]];
-	free(order);
+	refs = xreallocarray(NULL, nr, sizeof *refs);
+	copy = xreallocarray(NULL, nr, sizeof *copy);
+	memcpy(copy, w->v, nr * sizeof *copy);
+	for (size_t i = 0; i < nr; i++)
+		refs[i] = (struct warning_ref){ line_key(copy[i].line), i };
+	qsort(refs, nr, sizeof *refs, warning_ref_cmp);
+	for (size_t i = 0; i < nr; i++)
+		w->v[i] = copy[refs[i].i];
+	free(refs);
 	free(copy);
+	if (nr > MAX_WARNINGS) {
+		for (size_t i = MAX_WARNINGS - 1; i < nr; i++)
+			free(w->v[i].msg);
+		w->nr = MAX_WARNINGS - 1;
+		warnings_add(w, 0, "%zu more problems not shown",
+		    nr - (MAX_WARNINGS - 1));
+	}
 }
 
 /*

@@ -170,7 +170,8 @@ take(struct buf *text, struct buf *out)
 }
 
 static int
-decode_utf16(struct buf *text, const char **encoding, struct warnings *w)
+decode_utf16(struct buf *text, const char **encoding, struct warnings *w,
+    struct error *err)
 {
 	bool le = (unsigned char)text->buf[0] == 0xFF;
 	struct buf out = BUF_INIT;
@@ -183,6 +184,11 @@ decode_utf16(struct buf *text, const char **encoding, struct warnings *w)
 		buf_reset(&out);
 		utf8_sanitize(&out, text->buf + 2, text->len - 2);
 		nbad = 1;
+	}
+	if (memchr(out.buf, '\0', out.len)) {
+		error_set(err, "not a text file (it contains NUL characters)");
+		buf_release(&out);
+		return -1;
 	}
 	buf_setlen(&out, charset_normalise_newlines(out.buf, out.len));
 	take(text, &out);
@@ -204,7 +210,7 @@ charset_decode(struct buf *text, const char **encoding, struct warnings *w,
 	*encoding = "UTF-8";
 	if (text->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	    (u[0] == 0xFE && u[1] == 0xFF)))
-		return decode_utf16(text, encoding, w);
+		return decode_utf16(text, encoding, w, err);
 	if (memchr(text->buf, '\0', text->len)) {
 		error_set(err, "not a text file (it contains NUL bytes)");
 		return -1;

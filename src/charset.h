@@ -19,7 +19,7 @@ struct warnings;
 /*
  * Decode text (a file's bytes) in place:
  *   - a UTF-16 BOM: the rest is converted from UTF-16 (bad units become
- *     U+FFFD, with a warning);
+ *     U+FFFD, with a warning; U+0000 is refused like a NUL byte);
  *   - NUL bytes otherwise: refused, returns -1 with err set;
  *   - a UTF-8 BOM is removed; CRLF and lone CR become LF;
  *   - invalid UTF-8 that decodes strictly as GB18030 is converted, with a

@@ -434,12 +434,14 @@ cli_list(char **paths, int npaths, bool json)
 		status = CLI_ERROR;
 
 	/* Warnings first, in the walk's order; then the listing. */
-	qsort(all.notes, all.nnotes, sizeof *all.notes, note_cmp);
+	if (all.nnotes)
+		qsort(all.notes, all.nnotes, sizeof *all.notes, note_cmp);
 	for (size_t i = 0; i < all.nnotes; i++) {
 		fputs(all.notes[i].text, stderr);
 		free(all.notes[i].text);
 	}
-	qsort(all.v, all.nr, sizeof *all.v, entry_cmp);
+	if (all.nr)
+		qsort(all.v, all.nr, sizeof *all.v, entry_cmp);
 	for (size_t i = 0; i < all.nr; i++) {
 		fwrite(all.v[i].line, 1, all.v[i].len, stdout);
 		free(all.v[i].line);

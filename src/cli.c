@@ -16,6 +16,9 @@
 #include "buf.h"
 #include "cli-dump.h"
 #include "cli-list.h"
+#include "cli-tui.h"
+#include "conf.h"
+#include "report.h"
 #include "xmalloc.h"
 
 enum cli_mode {
@@ -32,6 +35,8 @@ struct cli_opts {
 	unsigned width;		/* --width: columns for --dump; 0: default */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
+	const char *config;	/* --config FILE, or NULL: the default path */
+	bool no_mouse;		/* --no-mouse */
 };
 
 enum opt_id {
@@ -41,6 +46,8 @@ enum opt_id {
 	OPT_JSON,
 	OPT_DUMP,
 	OPT_WIDTH,
+	OPT_CONFIG,
+	OPT_NO_MOUSE,
 };
 
 struct cli_option {
@@ -64,6 +71,10 @@ static const struct cli_option cli_options[] = {
 	{ "width", required_argument, OPT_WIDTH, "N",
 	    "with --dump: lines of N columns (default: the terminal's, "
 	    "else 80)" },
+	{ "config", required_argument, OPT_CONFIG, "FILE",
+	  "read settings from FILE (default ~/.config/newsreader/config.yaml)" },
+	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
+	  "do not use the mouse in the full-screen interface" },
 };
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
 
@@ -153,6 +164,12 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			opts->width = (unsigned)v;
 			break;
 		}
+		case OPT_CONFIG:
+			opts->config = optarg;
+			break;
+		case OPT_NO_MOUSE:
+			opts->no_mouse = true;
+			break;
 		case ':':
 			fprintf(stderr, "newsreader: option '%s' needs an argument\n",
 			    argv[optind - 1]);
@@ -189,13 +206,44 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 	return ret;
 }
 
+/*
+ * Load the settings every mode shares: the config file (a bad one is
+ * reported and the defaults are used) and its time zone, which the
+ * parser's dates follow. The caller releases conf and w and frees *path.
+ */
+static void
+load_conf(const struct cli_opts *opts, struct conf *conf, char **path,
+    struct warnings *w)
+{
+	struct error err = ERROR_INIT;
+
+	conf_init(conf);
+	*path = opts->config ? xstrdup(opts->config) : conf_default_path();
+	if (conf_load(conf, *path, w, &err) < 0) {
+		warnings_add(w, 0, "%s", err.msg);
+		error_release(&err);
+	}
+	conf_apply_timezone(conf);
+}
+
+/* Print the config's warnings for a mode that has no status line. */
+static void
+report_conf(const char *path, const struct warnings *w)
+{
+	struct reporter r = { report_to_stderr, NULL };
+
+	report_warnings(&r, path, w);
+}
+
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
-	struct cli_opts opts = { MODE_DEFAULT, false, 0, NULL, 0 };
+	struct cli_opts opts = { MODE_DEFAULT, false, 0, NULL, 0, NULL, false };
+	struct conf conf;
+	struct warnings conf_warnings = WARNINGS_INIT;
+	char *conf_path = NULL;
 	int ret;
 
-	(void)env;
 	if ((ret = parse_args(argc, argv, &opts)) != 0)
 		return ret;
 	switch (opts.mode) {
@@ -205,15 +253,35 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	case MODE_VERSION:
 		printf("newsreader %s\n", PACKAGE_VERSION);
 		return CLI_OK;
-	case MODE_LIST:
-		return cli_list(opts.args, opts.nargs, opts.json);
-	case MODE_DUMP: {
-		struct cli_dump_opts d = { opts.width, opts.json, -1 };
-		return cli_dump(opts.args, opts.nargs, &d);
-	}
-	case MODE_DEFAULT:
+	default:
 		break;
 	}
-	usage(stderr);
-	return CLI_USAGE;
+	load_conf(&opts, &conf, &conf_path, &conf_warnings);
+	switch (opts.mode) {
+	case MODE_LIST:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_list(opts.args, opts.nargs, opts.json);
+		break;
+	case MODE_DUMP: {
+		struct cli_dump_opts d = { opts.width, opts.json, -1 };
+
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_dump(opts.args, opts.nargs, &d);
+		break;
+	}
+	default: {
+		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
+			opts.no_mouse };
+
+		ret = cli_tui(&ta, env);
+		/* The screen could not show them: say them here. */
+		if (ret == CLI_ERROR)
+			report_conf(conf_path, &conf_warnings);
+		break;
+	}
+	}
+	warnings_release(&conf_warnings);
+	conf_release(&conf);
+	free(conf_path);
+	return ret;
 }

@@ -237,9 +237,19 @@ walk_dir(struct walk *w, int fd, struct buf *path, struct ancestors *up)
 	closedir(dir);
 	qsort(names.v, names.nr, sizeof *names.v, name_cmp);
 	up->v[up->depth++] = key;
-	for (size_t i = 0; i < names.nr && ret == 0; i++)
-		ret = entry(w, dfd, names.v[i] + 1,
-		    (unsigned char)(names.v[i][0] - 1), path, up);
+	/*
+	 * Real entries first, then symbolic links: a link to a sibling then
+	 * finds it visited, and its files keep their real paths.
+	 */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < names.nr && ret == 0; i++) {
+			unsigned char type = (unsigned char)(names.v[i][0] - 1);
+
+			if ((type == DT_LNK) == (pass == 1))
+				ret = entry(w, dfd, names.v[i] + 1, type, path,
+				    up);
+		}
+	}
 	up->depth--;
 	close(dfd);
 	strvec_clear(&names);

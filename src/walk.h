@@ -6,8 +6,10 @@
  * with '.'; a FILE operand is taken whatever its name. Symbolic links are
  * followed; a directory already visited (a loop, or a second way to the
  * same place) and a file already handed out are not visited again, by
- * (device, inode). Entries come in name order within each directory, and
- * the walk streams: one callback per file, never a list of the tree.
+ * (device, inode). Entries come in name order within each directory,
+ * symbolic links after the rest (so a file reached both ways keeps its
+ * real path), and the walk streams: one callback per file, never a list
+ * of the tree.
  *
  * Faults are warnings through the reporter, one each, and the walk goes
  * on: a symlink loop, a broken link, an unreadable directory, an entry

@@ -14,6 +14,11 @@
 #include "date.h"
 #include "tap.h"
 
+/* Zones as POSIX rules, so the tests need no tzdata: Asia/Shanghai (no
+   DST since 1991) and America/New_York (US rules since 2007). */
+#define SHANGHAI "CST-8"
+#define NEW_YORK "EST5EDT,M3.2.0,M11.1.0"
+
 #define MTIME ((int64_t)1600000000 * 1000000000)	/* 2020-09-13T12:26:40Z */
 
 static struct article *
@@ -198,7 +203,7 @@ test_dates(void)
 	char d[DATE_ISO_SIZE];
 	struct article *a;
 
-	setenv("TZ", "Asia/Shanghai", 1);
+	setenv("TZ", SHANGHAI, 1);
 	tzset();
 	a = parse_as("x.md", "---\ntitle: t\ndate: Invalid Date\n---\nbody\n");
 	is_str(iso(a->date, d), "2020-09-13T12:26:40Z", "bad date: the mtime");
@@ -232,7 +237,7 @@ test_dates(void)
 	is_str(warns(a, &b), "3: unrecognised updated 'soon'; ignored",
 	    "with a warning");
 	article_free(a);
-	setenv("TZ", "UTC", 1);
+	setenv("TZ", "UTC0", 1);
 	tzset();
 	buf_release(&b);
 }
@@ -337,6 +342,26 @@ test_faults(void)
 }
 
 static void
+test_many_warnings(void)
+{
+	struct buf t = BUF_INIT;
+	struct article *a;
+
+	buf_adds(&t, "---\ntitle: t\ndate: 2021-01-01\n");
+	for (int i = 0; i < 500; i++)
+		buf_addf(&t, "k%d: @reserved\n", i);
+	buf_adds(&t, "---\nbody\n");
+	a = parse_as("x.md", t.buf);
+	is_int(a->warnings.nr, 100, "500 broken keys: 100 warnings kept");
+	is_int(a->warnings.v[0].line, 4, "the first in file order");
+	is_str(a->warnings.v[99].msg, "401 more problems not shown",
+	    "and a count of the rest");
+	is_str(a->title, "t", "the title still parses");
+	article_free(a);
+	buf_release(&t);
+}
+
+static void
 test_hash(void)
 {
 	struct article *a = parse_as("a.md", "same bytes");
@@ -411,7 +436,7 @@ test_load(void)
 int
 main(void)
 {
-	setenv("TZ", "UTC", 1);
+	setenv("TZ", "UTC0", 1);
 	tzset();
 	test_seed();
 	test_categories();
@@ -420,6 +445,7 @@ main(void)
 	test_fields();
 	test_body();
 	test_faults();
+	test_many_warnings();
 	test_hash();
 	test_load();
 	return tap_done();

@@ -117,6 +117,9 @@ test_utf16(void)
 	is_str(b.buf, "a\n中", "into UTF-8 with LF");
 	is_str(enc, "UTF-16LE", "named UTF-16LE");
 	is_int(w.nr, 0, "without a warning");
+	is_int(decode(&b, "\xFE\xFF\0a\0\0", 6, &enc, &w, &err), -1,
+	    "UTF-16BE holding U+0000: refused");
+	error_release(&err);
 	buf_release(&b);
 	warnings_release(&w);
 }

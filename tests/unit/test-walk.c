@@ -101,6 +101,8 @@ main(void)
 	touch(root, "a/x.md.d/y.md");
 	sub(root, "a/loop", &p); ok(symlink(".", p.buf) == 0, "symlink loop");
 	sub(root, "a/sub2", &p); ok(symlink("sub", p.buf) == 0, "second link");
+	sub(root, "a/aaa-link", &p); ok(symlink("sub", p.buf) == 0,
+	    "a link sorted before its target");
 	sub(root, "a/broken.md", &p); ok(symlink("nowhere", p.buf) == 0,
 	    "broken link");
 	sub(root, "a/self.md", &p); ok(symlink("self.md", p.buf) == 0,
@@ -116,12 +118,12 @@ main(void)
 	    "a/sub/z.md\na/x.md.d/y.md\n",
 	    "the article files, in name order, each once, no dot names");
 	is_str(s.warns.buf,
-	    "a/broken.md: broken symbolic link\n"
 	    "a/fifo.md: not a regular file; skipped\n"
+	    "a/broken.md: broken symbolic link\n"
 	    "a/loop: symbolic link loop (a directory that contains itself); "
 	    "skipped\n"
 	    "a/self.md: symbolic link loop\n",
-	    "one warning per fault");
+	    "one warning per fault (links after the rest)");
 
 	/* A second operand inside the first lists nothing again. */
 	buf_reset(&s.files);
@@ -155,9 +157,9 @@ main(void)
 	s.victim = q.buf;
 	sub(root, "a", &p);
 	walk_path(&w, p.buf);
-	is_str(s.warns.buf, "a/broken.md: broken symbolic link\n"
-	    "a/c.txt: vanished during the scan\n"
+	is_str(s.warns.buf, "a/c.txt: vanished during the scan\n"
 	    "a/fifo.md: not a regular file; skipped\n"
+	    "a/broken.md: broken symbolic link\n"
 	    "a/loop: symbolic link loop (a directory that contains itself); "
 	    "skipped\n"
 	    "a/self.md: symbolic link loop\n",
@@ -202,7 +204,7 @@ main(void)
 			"a/b.md", "a/a.MARKDOWN", "a/c.txt", "a/d.html",
 			"a/e.htm", "a/f.mkd", "a/g.png", "a/README", "a/.dot.md",
 			"a/.hidden/h.md", "a/sub/z.md", "a/x.md.d/y.md", "a/loop",
-			"a/sub2", "a/broken.md", "a/self.md", "a/fifo.md",
+			"a/sub2", "a/aaa-link", "a/broken.md", "a/self.md", "a/fifo.md",
 			"a/link.md", "a/.hidden", "a/sub", "a/x.md.d", "a",
 		};
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {

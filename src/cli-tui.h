@@ -1,0 +1,24 @@
+/*
+ * cli-tui: the default mode, the full-screen interface.
+ */
+#ifndef NR_CLI_TUI_H
+#define NR_CLI_TUI_H
+
+#include <stdbool.h>
+
+#include "report.h"
+
+struct cli_env;
+struct conf;
+
+struct cli_tui_args {
+	const struct conf *conf;
+	const char *conf_path;
+	const struct warnings *conf_warnings;
+	bool no_mouse;
+};
+
+/* Run the interface; returns the exit status (CLI_OK or CLI_ERROR). */
+int cli_tui(const struct cli_tui_args *args, const struct cli_env *env);
+
+#endif

@@ -1,0 +1,318 @@
+/*
+ * ui-keys: key tables built from the configuration.
+ *
+ * Each table is a small array of (key, command) pairs, unsorted: a table
+ * holds some dozens of keys and is searched once per key press, so a
+ * linear scan costs nothing and keeps the binding order, which the help
+ * screen shows. Rebinding a key replaces its entry in place; binding it to
+ * "none" removes it.
+ */
+#include "config.h"
+#include "ui-keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "report.h"
+#include "strvec.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+static const char *const table_names[UI_KEYS_COUNT] = {
+	[UI_KEYS_GLOBAL] = "global",
+	[UI_KEYS_TREE] = "tree",
+	[UI_KEYS_LIST] = "list",
+	[UI_KEYS_READER] = "reader",
+	[UI_KEYS_PAGER] = "pager",
+};
+
+static const char *const table_titles[UI_KEYS_COUNT] = {
+	[UI_KEYS_GLOBAL] = "Everywhere",
+	[UI_KEYS_TREE] = "Category tree",
+	[UI_KEYS_LIST] = "Article list",
+	[UI_KEYS_READER] = "Reader",
+	[UI_KEYS_PAGER] = "Help and link list",
+};
+
+/* Named keys; the first name of a key is the one shown. */
+static const struct {
+	const char *name;
+	ui_key key;
+} key_names[] = {
+	{ "Enter", '\r' },
+	{ "Return", '\r' },
+	{ "Space", ' ' },
+	{ "Tab", '\t' },
+	{ "BTab", UI_KEY_FN(KEY_BTAB) },
+	{ "S-Tab", UI_KEY_FN(KEY_BTAB) },
+	{ "Esc", 27 },
+	{ "Escape", 27 },
+	{ "Backspace", UI_KEY_FN(KEY_BACKSPACE) },
+	{ "BSpace", UI_KEY_FN(KEY_BACKSPACE) },
+	{ "Up", UI_KEY_FN(KEY_UP) },
+	{ "Down", UI_KEY_FN(KEY_DOWN) },
+	{ "Left", UI_KEY_FN(KEY_LEFT) },
+	{ "Right", UI_KEY_FN(KEY_RIGHT) },
+	{ "PgUp", UI_KEY_FN(KEY_PPAGE) },
+	{ "PageUp", UI_KEY_FN(KEY_PPAGE) },
+	{ "PgDn", UI_KEY_FN(KEY_NPAGE) },
+	{ "PageDown", UI_KEY_FN(KEY_NPAGE) },
+	{ "Home", UI_KEY_FN(KEY_HOME) },
+	{ "End", UI_KEY_FN(KEY_END) },
+	{ "Insert", UI_KEY_FN(KEY_IC) },
+	{ "Delete", UI_KEY_FN(KEY_DC) },
+	{ "DC", UI_KEY_FN(KEY_DC) },
+};
+#define N_KEY_NAMES (sizeof key_names / sizeof key_names[0])
+
+struct binding {
+	ui_key key;
+	enum ui_cmd cmd;
+};
+
+struct table {
+	struct binding *v;
+	size_t nr, alloc;
+};
+
+struct ui_keys {
+	struct table tables[UI_KEYS_COUNT];
+};
+
+int
+ui_key_parse(const char *name, ui_key *out)
+{
+	size_t len = strlen(name);
+	uint32_t cp;
+	int n;
+
+	for (size_t i = 0; i < N_KEY_NAMES; i++) {
+		if (strcasecmp(name, key_names[i].name) == 0) {
+			*out = key_names[i].key;
+			return 0;
+		}
+	}
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && len == 3) {
+		unsigned char c = (unsigned char)name[2];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '[' || c == '\\' || c == ']' || c == '^' || c == '_') {
+			*out = UI_KEY_CTRL(c);
+			return 0;
+		}
+		return -1;
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && len >= 2 && len <= 3) {
+		char *end;
+		long f = strtol(name + 1, &end, 10);
+
+		if (!*end && f >= 1 && f <= 12) {
+			*out = UI_KEY_FN(KEY_F(f));
+			return 0;
+		}
+	}
+	n = utf8_decode(name, len, &cp);
+	if (n > 0 && (size_t)n == len && cp > ' ' && !utf8_is_control(cp)) {
+		*out = cp;
+		return 0;
+	}
+	return -1;
+}
+
+void
+ui_key_name(ui_key key, struct buf *out)
+{
+	for (size_t i = 0; i < N_KEY_NAMES; i++) {
+		if (key_names[i].key == key) {
+			buf_adds(out, key_names[i].name);
+			return;
+		}
+	}
+	if (key >= 1 && key < 32) {
+		buf_addf(out, "C-%c", (char)(key + 'a' - 1));
+	} else if (UI_KEY_IS_FN(key) && key >= UI_KEY_FN(KEY_F(1)) &&
+	    key <= UI_KEY_FN(KEY_F(12))) {
+		buf_addf(out, "F%u", (unsigned)(key - UI_KEY_FN(KEY_F0)));
+	} else if (UI_KEY_IS_FN(key)) {
+		buf_addf(out, "key-%u", (unsigned)(key - UI_KEY_FN(0)));
+	} else {
+		utf8_add(out, key);
+	}
+}
+
+ui_key
+ui_key_from_wch(int ret, uint32_t wch)
+{
+	if (ret == KEY_CODE_YES) {
+		if (wch == KEY_ENTER)
+			return '\r';
+		return UI_KEY_FN(wch);
+	}
+	if (wch == '\n')
+		return '\r';
+	if (wch == 127)
+		return UI_KEY_FN(KEY_BACKSPACE);
+	return wch;
+}
+
+int
+ui_keys_table(const char *name)
+{
+	for (int i = 0; i < UI_KEYS_COUNT; i++)
+		if (strcmp(table_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static void
+table_bind(struct table *t, ui_key key, enum ui_cmd cmd)
+{
+	for (size_t i = 0; i < t->nr; i++) {
+		if (t->v[i].key != key)
+			continue;
+		if (cmd == UI_CMD_NONE) {
+			memmove(&t->v[i], &t->v[i + 1],
+			    (t->nr - i - 1) * sizeof t->v[0]);
+			t->nr--;
+		} else {
+			t->v[i].cmd = cmd;
+		}
+		return;
+	}
+	if (cmd == UI_CMD_NONE)
+		return;
+	ALLOC_GROW(t->v, t->nr + 1, t->alloc);
+	t->v[t->nr].key = key;
+	t->v[t->nr].cmd = cmd;
+	t->nr++;
+}
+
+struct ui_keys *
+ui_keys_new(const struct conf *c, struct warnings *w, const char **warn_file)
+{
+	struct ui_keys *k = xcalloc(1, sizeof *k);
+
+	for (size_t i = 0; i < c->nbindings; i++) {
+		const struct conf_binding *b = &c->bindings[i];
+		int t = ui_keys_table(b->table);
+		enum ui_cmd cmd = UI_CMD_NONE;
+		ui_key key;
+		const char *fault = NULL;
+
+		if (t < 0)
+			fault = "unknown key table (global, tree, list, reader, pager)";
+		else if (ui_key_parse(b->key, &key) < 0)
+			fault = "unknown key name";
+		else if (b->command && (cmd = ui_command_find(b->command)) ==
+		    UI_CMD_NONE)
+			fault = "unknown command";
+		if (fault) {
+			warnings_add(w, b->line, "keys: %s: %s: %s%s%s", b->table,
+			    b->key, fault, b->command && t >= 0 ? " " : "",
+			    b->command && t >= 0 ? b->command : "");
+			if (warn_file)
+				*warn_file = b->file;
+			continue;
+		}
+		table_bind(&k->tables[t], key, cmd);
+	}
+	return k;
+}
+
+void
+ui_keys_free(struct ui_keys *k)
+{
+	if (!k)
+		return;
+	for (int i = 0; i < UI_KEYS_COUNT; i++)
+		free(k->tables[i].v);
+	free(k);
+}
+
+static enum ui_cmd
+table_lookup(const struct table *t, ui_key key)
+{
+	for (size_t i = 0; i < t->nr; i++)
+		if (t->v[i].key == key)
+			return t->v[i].cmd;
+	return UI_CMD_NONE;
+}
+
+enum ui_cmd
+ui_keys_lookup(const struct ui_keys *k, enum ui_keytable table, ui_key key)
+{
+	enum ui_cmd cmd = UI_CMD_NONE;
+
+	if ((unsigned)table < UI_KEYS_COUNT)
+		cmd = table_lookup(&k->tables[table], key);
+	if (cmd == UI_CMD_NONE && table != UI_KEYS_GLOBAL)
+		cmd = table_lookup(&k->tables[UI_KEYS_GLOBAL], key);
+	return cmd;
+}
+
+/* Display width of ASCII-or-CJK key names: wcwidth per code point. */
+static int
+text_width(const char *s)
+{
+	int w = 0;
+	size_t len = strlen(s);
+
+	while (len) {
+		uint32_t cp;
+		int n = utf8_decode(s, len, &cp);
+		int cw;
+
+		if (n < 0)
+			n = 1;
+		cw = wcwidth((wchar_t)cp);
+		w += cw > 0 ? cw : 0;
+		s += n;
+		len -= (size_t)n;
+	}
+	return w;
+}
+
+#define HELP_KEYS_WIDTH 22	/* cells for the keys column */
+
+void
+ui_keys_help(const struct ui_keys *k, struct strvec *lines)
+{
+	for (int t = 0; t < UI_KEYS_COUNT; t++) {
+		const struct table *tab = &k->tables[t];
+		bool heading = false;
+
+		for (int c = 1; c < UI_CMD_COUNT; c++) {
+			struct buf keys = BUF_INIT, line = BUF_INIT;
+			int width;
+
+			for (size_t i = 0; i < tab->nr; i++) {
+				if (tab->v[i].cmd != (enum ui_cmd)c)
+					continue;
+				if (keys.len)
+					buf_adds(&keys, ", ");
+				ui_key_name(tab->v[i].key, &keys);
+			}
+			if (!keys.len)
+				continue;
+			if (!heading) {
+				if (lines->nr)
+					strvec_push(lines, "");
+				strvec_push(lines, table_titles[t]);
+				heading = true;
+			}
+			width = text_width(keys.buf);
+			buf_addf(&line, "  %s", keys.buf);
+			for (int pad = width; pad < HELP_KEYS_WIDTH; pad++)
+				buf_addc(&line, ' ');
+			buf_addf(&line, "  %-16s %s", ui_command_get(c)->name,
+			    ui_command_get(c)->help);
+			strvec_push_nodup(lines, buf_detach(&line, NULL));
+			buf_release(&keys);
+		}
+	}
+}

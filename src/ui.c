@@ -1,0 +1,497 @@
+/*
+ * ui: the screen manager and the event loop.
+ *
+ * One pass of the loop: wait in poll() for the terminal, a caught signal
+ * or a wake-up from a background job; read every event that is waiting
+ * and hand each to the prompt, the key tables or the mouse; then draw what
+ * the handlers marked dirty (wnoutrefresh) and call doupdate() once. No
+ * handler draws or refreshes; nothing calls clear() in the loop (Ctrl-L
+ * asks curses to repaint through clearok()).
+ */
+#include "config.h"
+#include "ui.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "strvec.h"
+#include "ui-categories.h"
+#include "ui-clip.h"
+#include "ui-keys.h"
+#include "ui-layout.h"
+#include "ui-list.h"
+#include "ui-open.h"
+#include "ui-pager.h"
+#include "ui-pane.h"
+#include "ui-prompt.h"
+#include "ui-reader.h"
+#include "ui-status.h"
+#include "ui-term.h"
+#include "ui-theme.h"
+#include "xmalloc.h"
+
+/* The loop's own state beside struct ui. */
+struct loop {
+	struct ui *ui;
+	int count;		/* the count being typed, 0 when none */
+	bool draw_all;		/* draw every pane and bar at the next update */
+};
+
+/* Lines the wheel scrolls per notch. */
+#define WHEEL_LINES 3
+
+/* --- messages --- */
+
+static void
+vpush(struct ui *ui, bool warning, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vaddf(&b, fmt, ap);
+	ui_status_push(ui->status, warning, b.buf);
+	buf_release(&b);
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vpush(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_warning(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vpush(ui, true, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_wake(struct ui *ui)
+{
+	char b = 1;
+
+	/* Non-blocking: a full pipe already holds a wake-up. */
+	if (ui->wake_pipe[1] >= 0)
+		(void)!write(ui->wake_pipe[1], &b, 1);
+}
+
+/* Empty the wake-up pipe and run the wake handler; returns its flags. */
+static int
+handle_wake(struct ui *ui)
+{
+	char buf[256];
+
+	while (read(ui->wake_pipe[0], buf, sizeof buf) > 0)
+		;
+	return ui->on_wake ? ui->on_wake(ui->wake_ctx, ui) : 0;
+}
+
+int
+ui_copy(struct ui *ui, const char *text)
+{
+	struct buf seq = BUF_INIT;
+	int ret;
+
+	if (!ui->osc52)
+		return -1;
+	ret = ui_clip_osc52(&seq, text, strlen(text));
+	if (ret == 0)
+		ui_term_queue(ui->term, seq.buf, seq.len);
+	buf_release(&seq);
+	return ret;
+}
+
+/* The y/n answer to "copy this URL?"; ctx is the URL (owned). */
+static int
+copy_answer(void *ctx, struct ui *ui, const char *text)
+{
+	char *url = ctx;
+
+	if (text && ui_copy(ui, url) == 0)
+		ui_message(ui, "Copied %s", url);
+	else if (text)
+		ui_warning(ui, "Copying is off (osc52: false in the config)");
+	free(url);
+	return UI_DIRTY_ALL;
+}
+
+int
+ui_open_url(struct ui *ui, const char *url)
+{
+	struct ui_open_env env;
+	const char *prog;
+	struct buf q = BUF_INIT;
+	int st;
+
+	ui_open_env(&env);
+	switch (ui_open_decide(url, &env, &prog)) {
+	case UI_OPEN_REFUSE:
+		ui_warning(ui, "Not opened: only http, https, ftp and mailto links "
+		    "are opened");
+		return UI_DIRTY_ALL;
+	case UI_OPEN_RUN_TERMINAL:
+		ui_term_suspend(ui->term);
+		st = ui_open_run(prog, url, true);
+		ui_term_resume(ui->term);
+		if (st < 0)
+			ui_warning(ui, "Cannot run %s ($BROWSER)", prog);
+		return UI_DIRTY_ALL;
+	case UI_OPEN_RUN_DETACHED:
+		if (ui_open_run(prog, url, false) == 0) {
+			ui_message(ui, "Opening %s", url);
+			return UI_DIRTY_ALL;
+		}
+		break;
+	case UI_OPEN_SHOW:
+		break;
+	}
+	if (!ui->osc52) {
+		ui_message(ui, "%s", url);
+		return UI_DIRTY_ALL;
+	}
+	buf_addf(&q, "%s  copy? (y/n)", url);
+	ui_prompt_ask(ui->prompt, q.buf, copy_answer, xstrdup(url));
+	buf_release(&q);
+	return UI_DIRTY_ALL;
+}
+
+int
+ui_show_help(struct ui *ui)
+{
+	struct strvec lines = STRVEC_INIT;
+
+	strvec_push(&lines, "newsreader: keys (q closes this screen)");
+	strvec_push(&lines, "");
+	strvec_push(&lines, "A number before a key repeats it; 3o opens link 3.");
+	strvec_push(&lines, "Keys are set in ~/.config/newsreader/config.yaml.");
+	ui_keys_help(ui->keys, &lines);
+	ui_layout_set_overlay(ui->layout, ui_pager_new("Help", &lines, NULL, NULL));
+	return UI_HANDLED | UI_RELAYOUT;
+}
+
+/* --- drawing --- */
+
+static void
+update(struct loop *lp)
+{
+	struct ui *ui = lp->ui;
+	struct ui_layout *l = ui->layout;
+	bool small = l->mode == UI_LAYOUT_TOO_SMALL;
+
+	if (ui->redraw_screen) {
+		clearok(curscr, TRUE);
+		ui->redraw_screen = false;
+		lp->draw_all = true;
+	}
+	ui_layout_draw(l, ui, lp->draw_all);
+	if (!small && (lp->draw_all || ui->status->dirty || ui->prompt->active))
+		ui_status_draw(ui->status, ui, ui->prompt->active);
+	if (!small && ui->prompt->active) {
+		ui_prompt_draw(ui->prompt, ui, ui->status->line_win,
+		    ui->status->cols);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	doupdate();
+	ui_term_flush(ui->term);
+	lp->draw_all = false;
+}
+
+static void
+relayout(struct loop *lp)
+{
+	struct ui *ui = lp->ui;
+	int lines, cols;
+
+	getmaxyx(stdscr, lines, cols);
+	ui_layout_apply(ui->layout, ui, lines, cols);
+	ui_status_place(ui->status, lines, cols,
+	    ui->layout->mode == UI_LAYOUT_TOO_SMALL);
+	lp->draw_all = true;
+}
+
+/* --- dispatch --- */
+
+static int
+run_command(struct ui *ui, struct ui_pane *pane, enum ui_cmd cmd, int count)
+{
+	const struct ui_command *c = ui_command_get(cmd);
+	int flags;
+
+	if (c->exec)
+		return c->exec(ui, count);
+	flags = pane->ops->key(pane, ui, cmd, count);
+	if (flags == UI_UNHANDLED && cmd == UI_CMD_BACK &&
+	    ui_layout_id(ui->layout, pane) == UI_PANE_TREE)
+		return UI_QUIT;		/* q at the top level */
+	if (flags == UI_UNHANDLED && pane == ui->layout->overlay &&
+	    cmd != UI_CMD_NONE)
+		return UI_HANDLED;	/* the overlay swallows the rest */
+	return flags;
+}
+
+static void
+set_pending(struct loop *lp)
+{
+	char num[24] = "";
+
+	if (lp->count)
+		snprintf(num, sizeof num, "%d", lp->count);
+	ui_status_set_pending(lp->ui->status, num);
+}
+
+static int
+handle_key(struct loop *lp, ui_key key)
+{
+	struct ui *ui = lp->ui;
+	struct ui_pane *pane;
+	enum ui_cmd cmd;
+	int table, count, flags;
+
+	ui_status_key(ui->status);
+	if (ui->prompt->active)
+		return ui_prompt_key(ui->prompt, ui, key);
+	if (ui->layout->mode == UI_LAYOUT_TOO_SMALL)
+		return key == 'Q' || key == UI_KEY_CTRL('c') ? UI_QUIT : 0;
+	pane = ui_layout_focused(ui->layout);
+	table = ui_keys_table(pane->ops->name);
+	cmd = ui_keys_lookup(ui->keys, table, key);
+	if (cmd == UI_CMD_NONE && key >= '0' && key <= '9' &&
+	    (key != '0' || lp->count)) {
+		if (lp->count < 100000)
+			lp->count = lp->count * 10 + (int)(key - '0');
+		set_pending(lp);
+		return 0;
+	}
+	count = lp->count;
+	lp->count = 0;
+	set_pending(lp);
+	if (cmd == UI_CMD_NONE) {
+		struct buf name = BUF_INIT;
+
+		if (key == 27)
+			return 0;	/* a stray Esc cancels a count */
+		ui_key_name(key, &name);
+		ui_message(ui, "%s is not bound here; ? shows the keys", name.buf);
+		buf_release(&name);
+		return 0;
+	}
+	flags = run_command(ui, pane, cmd, count);
+	if (flags & UI_DIRTY)
+		ui_pane_touch(pane);
+	if ((flags & UI_CLOSE) && pane == ui->layout->overlay) {
+		ui_layout_set_overlay(ui->layout, NULL);
+		flags |= UI_RELAYOUT;
+	}
+	return flags;
+}
+
+static int
+handle_mouse(struct loop *lp, const struct ui_mouse *m)
+{
+	struct ui *ui = lp->ui;
+	int y = m->y, x = m->x, flags = 0;
+	struct ui_pane *pane;
+	int id;
+
+	ui_status_key(ui->status);
+	if (ui->prompt->active)
+		return 0;
+	pane = ui_layout_pane_at(ui->layout, &y, &x);
+	if (!pane)
+		return 0;
+	id = ui_layout_id(ui->layout, pane);
+	if (m->what == UI_MOUSE_CLICK) {
+		if (id >= 0 && !pane->focused) {
+			ui_layout_focus(ui->layout, (enum ui_pane_id)id);
+			flags |= UI_RELAYOUT;
+		}
+		if (pane->ops->click)
+			flags |= pane->ops->click(pane, ui, y, x);
+	} else {
+		flags |= pane->ops->key(pane, ui, m->what == UI_MOUSE_WHEEL_UP ?
+		    UI_CMD_UP : UI_CMD_DOWN, WHEEL_LINES);
+	}
+	if (flags & UI_DIRTY)
+		ui_pane_touch(pane);
+	return flags;
+}
+
+/* Read and handle everything waiting; returns the handlers' flags. */
+static int
+drain_input(struct loop *lp)
+{
+	int flags = 0;
+
+	for (;;) {
+		ui_key key;
+		struct ui_mouse m;
+
+		switch (ui_term_read(lp->ui->term, &key, &m)) {
+		case UI_TERM_NONE:
+			return flags;
+		case UI_TERM_KEY:
+			flags |= handle_key(lp, key);
+			break;
+		case UI_TERM_MOUSE:
+			flags |= handle_mouse(lp, &m);
+			break;
+		case UI_TERM_RESIZE:
+			flags |= UI_RELAYOUT;
+			break;
+		}
+		if (flags & UI_QUIT)
+			return flags;
+		if (flags & UI_RELAYOUT) {
+			relayout(lp);
+			flags &= ~UI_RELAYOUT;
+		}
+	}
+}
+
+static void
+run(struct loop *lp)
+{
+	struct ui *ui = lp->ui;
+
+	for (;;) {
+		struct pollfd fds[3] = {
+			{ ui_term_fd(ui->term), POLLIN, 0 },
+			{ ui_term_signal_fd(ui->term), POLLIN, 0 },
+			{ ui->wake_pipe[0], POLLIN, 0 },
+		};
+		int flags = 0;
+
+		update(lp);
+		if (poll(fds, 3, -1) < 0 && errno != EINTR)
+			return;
+		if (ui_term_signal(ui->term))
+			return;		/* SIGTERM, SIGHUP, SIGINT: leave in order */
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			return;		/* the terminal went away */
+		if (fds[2].revents & POLLIN)
+			flags |= handle_wake(ui);
+		flags |= drain_input(lp);
+		if (flags & UI_RELAYOUT)
+			relayout(lp);
+		if (flags & UI_QUIT)
+			return;
+		if (flags & UI_DIRTY_ALL)
+			lp->draw_all = true;
+		ui_open_reap();
+	}
+}
+
+/* --- start and end --- */
+
+/*
+ * A warning about a file, as the CLI would print it but without the
+ * program's name (the screen is ours) and with the home directory as ~.
+ */
+static void
+push_file_warning(struct ui *ui, const char *path, int line, const char *msg)
+{
+	static const char prefix[] = "newsreader: ";
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	struct buf shown = BUF_INIT, b = BUF_INIT;
+	const char *s;
+
+	if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
+		buf_addf(&shown, "~%s", path + hl);
+	else
+		buf_adds(&shown, path);
+	report_format(&b, shown.buf, line, msg);
+	s = b.buf;
+	if (strncmp(s, prefix, sizeof prefix - 1) == 0)
+		s += sizeof prefix - 1;
+	ui_status_push(ui->status, true, s);
+	buf_release(&b);
+	buf_release(&shown);
+}
+
+static void
+startup_messages(struct ui *ui, const struct ui_options *o,
+    const struct warnings *key_warnings, const char *key_file)
+{
+	if (ui->term->warning)
+		ui_warning(ui, "%s", ui->term->warning);
+	if (o->locale_fallback && (!o->lang || !*o->lang))
+		ui_warning(ui, "LANG is not set; using C.UTF-8");
+	else if (o->locale_fallback)
+		ui_warning(ui, "LANG=%s is not a UTF-8 locale; using C.UTF-8",
+		    o->lang);
+	if (o->conf_warnings)
+		for (size_t i = 0; i < o->conf_warnings->nr; i++)
+			push_file_warning(ui, o->conf_path,
+			    o->conf_warnings->v[i].line, o->conf_warnings->v[i].msg);
+	for (size_t i = 0; i < key_warnings->nr; i++)
+		push_file_warning(ui, key_file ? key_file : o->conf_path,
+		    key_warnings->v[i].line, key_warnings->v[i].msg);
+}
+
+static bool
+no_color_requested(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return nc && *nc;
+}
+
+int
+ui_main(const struct ui_options *o, struct error *err)
+{
+	struct ui_term term;
+	struct ui_theme theme;
+	struct ui_layout layout;
+	struct ui_status status;
+	struct ui_prompt prompt;
+	struct warnings key_warnings = WARNINGS_INIT;
+	const char *key_file = NULL;
+	struct ui ui = {
+		.conf = o->conf, .term = &term, .theme = &theme,
+		.layout = &layout, .status = &status, .prompt = &prompt,
+		.osc52 = o->conf->osc52, .wake_pipe = { -1, -1 },
+	};
+	struct loop lp = { &ui, 0, true };
+
+	if (ui_term_open(&term, o->conf->mouse && !o->no_mouse, err) < 0)
+		return -1;
+	if (pipe2(ui.wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		error_set(err, "cannot make a pipe: %s", strerror(errno));
+		ui_term_close(&term);
+		return -1;
+	}
+	ui.keys = ui_keys_new(o->conf, &key_warnings, &key_file);
+	ui_theme_init(&theme, o->conf, !no_color_requested());
+	ui_status_init(&status);
+	ui_prompt_init(&prompt);
+	ui_layout_init(&layout, ui_categories_new(), ui_list_new(),
+	    ui_reader_new());
+	startup_messages(&ui, o, &key_warnings, key_file);
+	relayout(&lp);
+	run(&lp);
+	ui_layout_release(&layout);
+	ui_prompt_release(&prompt);
+	ui_status_release(&status);
+	ui_keys_free(ui.keys);
+	warnings_release(&key_warnings);
+	ui_term_close(&term);
+	close(ui.wake_pipe[0]);
+	close(ui.wake_pipe[1]);
+	return 0;
+}

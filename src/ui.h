@@ -1,0 +1,92 @@
+/*
+ * ui: the full-screen interface. ui_main() takes the terminal, runs the
+ * event loop until the user quits (or a signal asks it to), and gives the
+ * terminal back.
+ *
+ * This header is also what the ui-* family shares: struct ui ties the
+ * screen's parts together and is handed to every pane. It names curses
+ * things only through pointers, so cli.c can include it without curses.
+ */
+#ifndef NR_UI_H
+#define NR_UI_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "report.h"
+
+struct conf;
+struct ui_keys;
+struct ui_layout;
+struct ui_prompt;
+struct ui_status;
+struct ui_term;
+struct ui_theme;
+
+/* --- the entry point --- */
+
+struct ui_options {
+	const struct conf *conf;	/* the settings; not NULL */
+	const char *conf_path;		/* the file they came from, for messages */
+	const struct warnings *conf_warnings; /* about conf_path; may be NULL */
+	bool no_mouse;			/* --no-mouse */
+	bool locale_fallback;		/* main() switched LC_CTYPE to C.UTF-8 */
+	const char *lang;		/* the user's LANG, or NULL */
+};
+
+/*
+ * Run the interface. Returns 0 when the user quit (or SIGTERM/SIGHUP/
+ * SIGINT ended it in order), or -1 with err set when it could not start:
+ * stdout is not a terminal, TERM=dumb, no usable terminal description.
+ */
+int ui_main(const struct ui_options *opts, struct error *err);
+
+/* --- shared by the ui-* family --- */
+
+struct ui {
+	const struct conf *conf;
+	struct ui_term *term;
+	struct ui_theme *theme;
+	struct ui_keys *keys;
+	struct ui_layout *layout;
+	struct ui_status *status;
+	struct ui_prompt *prompt;
+	bool osc52;			/* copying with OSC 52 is allowed */
+	bool redraw_screen;		/* clear and repaint at the next update */
+	int wake_pipe[2];		/* ui_wake() writes, the loop reads */
+	int (*on_wake)(void *ctx, struct ui *ui); /* run after a wake-up */
+	void *wake_ctx;
+};
+
+/*
+ * Wake the event loop from another thread (a background scan): safe to
+ * call from any thread, and cheap; wake-ups that come faster than the
+ * loop runs are merged. The loop then calls ui->on_wake on its own thread,
+ * which returns flags like a handler.
+ */
+void ui_wake(struct ui *ui);
+
+/* Open the help screen (generated from the key tables); returns flags. */
+int ui_show_help(struct ui *ui);
+
+/* Show a message, or a warning, in the status line until the next key. */
+void ui_message(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ui_warning(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Open url as ui-open decides: in $BROWSER (the terminal is handed over
+ * while it runs), with xdg-open (detached), or, over SSH and when there
+ * is no browser, by showing the URL and asking whether to copy it. A URL
+ * whose scheme is not allowed is refused with a message. Returns flags.
+ */
+int ui_open_url(struct ui *ui, const char *url);
+
+/*
+ * Copy text to the clipboard with OSC 52 (when allowed), written after the
+ * next screen update. Returns 0, or -1 when copying is off.
+ */
+int ui_copy(struct ui *ui, const char *text);
+
+#endif

@@ -1,0 +1,57 @@
+#!/bin/sh
+# ? shows a help screen generated from the key tables; the config file's
+# bindings change it and the keys; bad bindings are reported at file:line.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+
+tui_start 80 24
+tui_wait '全部 / All'
+tui_keys '?'
+tui_wait 'Everywhere'
+tui_expect help-80x24 "the help screen"
+like "$(cat "$TUI_SCREEN")" 'j, Down, C-n +down +move down a line' \
+    "it lists the keys of each command"
+tui_keys G
+tui_wait 'Reader'
+like "$(cat "$TUI_SCREEN")" 'J +next-article' "G shows the end: the reader's table"
+like "$(cat "$TUI_SCREEN")" '\(end\)' "and the status line says it is the end"
+tui_keys q
+tui_wait '未读 / Unread'
+ok $? "q closes the help"
+tui_stop
+
+# A user's bindings: x opens the help, ? is unbound, two bad entries.
+mkdir -p "$XDG_CONFIG_HOME/newsreader"
+cat >"$XDG_CONFIG_HOME/newsreader/config.yaml" <<'YAML'
+keys:
+  global:
+    x: help
+    "?": none
+    Z: no-such-command
+  nowhere:
+    j: down
+YAML
+tui_start 132 50
+tui_wait 'config.yaml:5: keys: global: Z: unknown command no-such-command'
+ok $? "an unknown command is reported with file:line"
+tui_keys j
+tui_wait 'config.yaml:7: keys: nowhere: j: unknown key table'
+ok $? "the next key shows the next warning"
+tui_keys '?'
+tui_wait '\? is not bound here'
+ok $? "an unbound key says so"
+tui_keys x
+tui_wait 'Everywhere'
+like "$(cat "$TUI_SCREEN")" '  x +help' "the help shows the user's binding"
+tui_stop
+
+# Invalid YAML: the defaults are used, and the fault is shown.
+printf 'keys: [unclosed\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+tui_start 132 24
+tui_wait 'config.yaml:2: not valid YAML, so the defaults are used'
+ok $? "invalid YAML is reported with its line"
+tui_keys '?'
+tui_wait 'Everywhere'
+ok $? "and the default keys work"
+tui_stop
+
+done_testing
