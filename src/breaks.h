@@ -48,6 +48,18 @@ void breaks_free(struct breaks *b);
  */
 void breaks_find(struct breaks *b, const char *s, size_t len, uint8_t *flags);
 
+/* For tests: with shortcuts off, ICU is asked about every boundary
+ * (breaks_find() takes fast paths where the rules are plain). */
+void breaks_set_shortcuts(struct breaks *b, bool on);
+
+/*
+ * The code points of the text the last breaks_find() read, and the byte
+ * offset of each (offs[n] is the text's length): layout reads the text
+ * through these rather than decoding it twice. Valid until the next call.
+ */
+size_t breaks_codepoints(const struct breaks *b, const uint32_t **cps,
+    const uint32_t **offs);
+
 /* The tailored mode's character classes, for tests and layout's checks. */
 bool breaks_is_closing(uint32_t cp);	/* may not start a line */
 bool breaks_is_opening(uint32_t cp);	/* may not end a line */

@@ -1206,30 +1206,6 @@ lang_from_tag(const char *tag, enum document_lang *lang)
 
 /* --- entry points --- */
 
-/* Does s hold anything the terminal scrubber removes (C0 but TAB, LF and
- * CR; DEL; C1; bidi controls)? */
-static bool
-needs_scrub(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-			return true;
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
-			return true;
-		if (c == 0xE2 && i + 2 < len &&
-		    (((unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] >= 0xAA &&
-		    (unsigned char)s[i + 2] <= 0xAE) ||
-		    ((unsigned char)s[i + 1] == 0x81 &&
-		    (unsigned char)s[i + 2] >= 0xA6 &&
-		    (unsigned char)s[i + 2] <= 0xA9)))
-			return true;	/* U+202A..E, U+2066..9 */
-	}
-	return false;
-}
-
 /*
  * Remove terminal controls and whole escape sequences from the source
  * before it is parsed. libxml2 would drop a bare ESC itself but keep the
@@ -1277,7 +1253,7 @@ document_from_html(const char *html, size_t len,
 	xmlNode *root;
 
 	pthread_once(&xml_once, xml_init);
-	if (utf8_valid_prefix(html, len) != len || needs_scrub(html, len)) {
+	if (utf8_valid_prefix(html, len) != len || utf8_scrub_needed(html, len)) {
 		/* bad bytes become U+FFFD (libxml2 would switch to Latin-1 at
 		 * the first); controls and escape sequences go */
 		scrub_source(&clean, html, len);
@@ -1322,7 +1298,7 @@ document_from_markdown(const char *md, size_t len,
 	struct buf html = BUF_INIT, clean = BUF_INIT;
 	struct document *doc;
 
-	if (utf8_valid_prefix(md, len) != len || needs_scrub(md, len)) {
+	if (utf8_valid_prefix(md, len) != len || utf8_scrub_needed(md, len)) {
 		scrub_source(&clean, md, len);
 		md = clean.buf;
 		len = clean.len;

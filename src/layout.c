@@ -101,9 +101,8 @@ struct build {
 	size_t f0;		/* the first frame shown (deep nesting drops
 				 * the outer ones) */
 	struct buf arena;
-	struct layout_cell *cells;
-	uint32_t *offs;		/* each cell's text in the arena */
-	size_t ncells, cells_alloc, offs_alloc;
+	struct layout_cell *cells; /* s: an offset into arena until done */
+	size_t ncells, cells_alloc;
 	struct bline *lines;
 	size_t nlines, lines_alloc;
 };
@@ -121,7 +120,7 @@ line_begin(struct build *bd)
 	ln->pos = LAYOUT_NO_POS;
 }
 
-static void
+static inline void
 push_cell(struct build *bd, uint32_t off, uint8_t len, uint8_t width,
     uint16_t style, uint32_t pos, bool primary)
 {
@@ -129,10 +128,9 @@ push_cell(struct build *bd, uint32_t off, uint8_t len, uint8_t width,
 	struct layout_cell *c;
 
 	ALLOC_GROW(bd->cells, bd->ncells + 1, bd->cells_alloc);
-	ALLOC_GROW(bd->offs, bd->ncells + 1, bd->offs_alloc);
-	bd->offs[bd->ncells] = off;
 	c = &bd->cells[bd->ncells++];
-	c->s = NULL;
+	/* the arena still grows: s holds the offset until finish() */
+	c->s = (const char *)(uintptr_t)off;
 	c->len = len;
 	c->width = width;
 	c->style = style;
@@ -278,33 +276,12 @@ add_space_before(struct build *bd)
 
 /* --- shaping --- */
 
-static bool
-needs_scrub(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\n') || c == 0x7F)
-			return true;
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)
-			return true;	/* C1 controls */
-		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] >= 0xAA && (unsigned char)s[i + 2] <= 0xAE)
-			return true;	/* U+202A..U+202E */
-		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x81 &&
-		    (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xA9)
-			return true;	/* U+2066..U+2069 */
-	}
-	return false;
-}
-
 /*
  * Scrub [start, end) of the block text into l->clean, with l->posmap the
- * block offset of each clean byte. LF stays (a hard break); a tab stays
- * in preformatted text and becomes a space elsewhere.
+ * block offset of each clean byte. LF and TAB stay: shape() decides.
  */
 static void
-scrub(struct layout *l, const char *text, size_t start, size_t end, bool pre)
+scrub(struct layout *l, const char *text, size_t start, size_t end)
 {
 	struct utf8_scrub st = UTF8_SCRUB_INIT;
 
@@ -317,8 +294,6 @@ scrub(struct layout *l, const char *text, size_t start, size_t end, bool pre)
 
 		n = n < 0 ? 1 : n;
 		if (utf8_scrub_feed(&st, cp)) {
-			if (cp == '\t' && !pre)
-				cp = ' ';
 			utf8_add(&l->clean, cp);
 			for (size_t k = at; k < l->clean.len; k++)
 				l->posmap[k] = (uint32_t)i;
@@ -328,7 +303,7 @@ scrub(struct layout *l, const char *text, size_t start, size_t end, bool pre)
 }
 
 /* The width of a base character; U+FFFD stands in for wcwidth() < 0. */
-static int
+static inline int
 base_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
@@ -345,7 +320,7 @@ is_hard_break(uint32_t cp)
 }
 
 /* The style in force at block offset pos, given a moving run index. */
-static uint16_t
+static inline uint16_t
 style_at(const struct document_block *b, size_t *run, uint32_t pos)
 {
 	while (*run + 1 < b->nruns && b->runs[*run + 1].start <= pos)
@@ -364,6 +339,36 @@ new_shaped(struct layout *l)
 	return s;
 }
 
+/* A new shaped cell of kind at block offset pos; l->sh has room (shape()
+ * reserves it). */
+static inline struct shaped *
+put(struct layout *l, struct build *bd, const char *bytes, size_t len,
+    uint32_t cp, uint32_t pos, uint8_t brk, uint16_t style, uint8_t width,
+    uint8_t kind)
+{
+	struct shaped *c = &l->sh[l->nsh++];
+
+	c->off = (uint32_t)bd->arena.len;
+	c->pos = pos;
+	c->cp = cp;
+	c->style = style;
+	c->len = (uint8_t)len;
+	c->width = width;
+	c->kind = kind;
+	c->brk = brk;
+	c->ncp = 1;
+	c->label = false;
+	if (bd->arena.alloc - bd->arena.len > len) {
+		/* the common case: shape() made room */
+		memcpy(bd->arena.buf + bd->arena.len, bytes, len);
+		bd->arena.len += len;
+		bd->arena.buf[bd->arena.len] = '\0';
+	} else {
+		buf_add(&bd->arena, bytes, len);
+	}
+	return c;
+}
+
 /*
  * Shape [start, end) of b's text, appending to l->sh (their text to
  * bd->arena). Returns the index of the first new shaped cell.
@@ -372,17 +377,17 @@ static size_t
 shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
 {
 	const struct document_block *b = bd->b;
-	const char *src = b->text.buf;
-	size_t first = l->nsh, run = 0, n;
-	const char *t;
-	bool dirty;
+	const char *src = b->text.buf, *t;
+	size_t first = l->nsh, run = 0, n, ncp;
+	const uint32_t *cps, *offs;
 	struct shaped *cur = NULL;	/* the cell marks attach to */
+	bool dirty;
 
 	if (end <= start)
 		return first;
-	dirty = needs_scrub(src + start, end - start);
+	dirty = utf8_scrub_needed(src + start, end - start);
 	if (dirty) {
-		scrub(l, src, start, end, pre);
+		scrub(l, src, start, end);
 		t = l->clean.buf;
 		n = l->clean.len;
 	} else {
@@ -391,97 +396,59 @@ shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
 	}
 	ALLOC_GROW(l->flags, n + 1, l->flags_alloc);
 	breaks_find(l->breaks, t, n, l->flags);
-	buf_grow(&bd->arena, n);
+	ncp = breaks_codepoints(l->breaks, &cps, &offs);
+	/* at most one cell per code point, plus a carrier per mark */
+	ALLOC_GROW(l->sh, l->nsh + 2 * ncp + 1, l->sh_alloc);
+	buf_grow(&bd->arena, n + 16);
 
-	for (size_t i = 0; i < n;) {
-		uint32_t cp, pos = dirty ? l->posmap[i] : (uint32_t)(start + i);
+	for (size_t k = 0; k < ncp; k++) {
+		uint32_t cp = cps[k], i = offs[k];
+		uint32_t pos = dirty ? l->posmap[i] : (uint32_t)(start + i);
+		size_t len = offs[k + 1] - i;
 		uint8_t brk = l->flags[i];
-		int len, cw;
+		uint16_t style;
+		int cw;
 
-		if ((unsigned char)t[i] < 0x80) {
-			cp = (unsigned char)t[i];
-			len = 1;
-		} else if ((len = utf8_decode(t + i, n - i, &cp)) < 0) {
-			len = 1;
-		}
 		if (brk & BREAKS_CLUSTER)
 			cur = NULL;	/* marks never cross clusters */
-		if (is_hard_break(cp) || (cp == '\t' && pre) ||
-		    (cp == ' ' && !pre)) {
-			struct shaped *s = new_shaped(l);
-
-			s->pos = pos;
-			s->cp = cp;
-			s->brk = brk;
-			s->style = style_at(b, &run, pos);
-			s->off = (uint32_t)bd->arena.len;
-			if (is_hard_break(cp)) {
-				s->kind = SH_HARD;
-			} else {
-				s->kind = cp == ' ' ? SH_SPACE : SH_TAB;
-				s->len = 1;
-				s->width = cp == ' ' ? 1 : 0;
-				buf_addc(&bd->arena, ' ');
-			}
+		style = style_at(b, &run, pos);
+		if ((cp == ' ' || cp == '\t') && !pre) {
+			/* flowing text: a tab collapses like a space (CSS) */
+			put(l, bd, " ", 1, cp, pos, brk, style, 1, SH_SPACE);
 			cur = NULL;
-			i += (size_t)len;
+			continue;
+		}
+		if (is_hard_break(cp) || (cp == '\t' && pre)) {
+			put(l, bd, " ", cp == '\t', cp, pos, brk, style,
+			    0, cp == '\t' ? SH_TAB : SH_HARD);
+			cur = NULL;
 			continue;
 		}
 		cw = base_width(cp);
-		if (cw == 0 && !cur && l->nsh > first &&
-		    l->sh[l->nsh - 1].kind == SH_TEXT) {
-			/* a cluster of zero-width characters alone (U+200B
-			 * and the like): onto the cell before */
-			cur = &l->sh[l->nsh - 1];
-		}
-		if (cw == 0 && !cur) {
-			/* a zero-width character with nothing to sit on: give
-			 * it a space to carry it */
-			struct shaped *s = new_shaped(l);
-
-			s->pos = pos;
-			s->cp = ' ';
-			s->brk = brk;
-			s->style = style_at(b, &run, pos);
-			s->off = (uint32_t)bd->arena.len;
-			s->len = 1;
-			s->width = 1;
-			s->kind = SH_TEXT;
-			buf_addc(&bd->arena, ' ');
-			s->ncp = 1;
-			cur = s;
-		}
-		if (cw == 0) {
-			/* beyond LAYOUT_MAX_MARKS, ncurses cannot draw them */
-			if (cur->ncp <= LAYOUT_MAX_MARKS &&
-			    cur->off + cur->len == bd->arena.len) {
-				buf_add(&bd->arena, t + i, (size_t)len);
-				cur->len = (uint8_t)(cur->len + len);
-				cur->ncp++;
-			}
-			i += (size_t)len;
+		if (cw != 0) {
+			/* a spacing character starts a cell; one wcwidth()
+			 * cannot measure is drawn as U+FFFD */
+			if (cw < 0)
+				cur = put(l, bd, "\xEF\xBF\xBD", 3, cp, pos, brk,
+				    style, 1, SH_TEXT);
+			else
+				cur = put(l, bd, t + i, len, cp, pos, brk, style,
+				    (uint8_t)cw, SH_TEXT);
 			continue;
 		}
-		cur = new_shaped(l);
-		cur->pos = pos;
-		cur->cp = cp;
-		cur->brk = brk;
-		cur->style = style_at(b, &run, pos);
-		cur->off = (uint32_t)bd->arena.len;
-		cur->kind = SH_TEXT;
-		if (cw < 0) {
-			char rep[4];
-			int rl = utf8_encode(UTF8_REPLACEMENT, rep);
-			buf_add(&bd->arena, rep, (size_t)rl);
-			cur->len = (uint8_t)rl;
-			cur->width = 1;
-		} else {
-			buf_add(&bd->arena, t + i, (size_t)len);
-			cur->len = (uint8_t)len;
-			cur->width = (uint8_t)cw;
+		if (!cur && l->nsh > first && l->sh[l->nsh - 1].kind == SH_TEXT)
+			cur = &l->sh[l->nsh - 1];	/* a lone U+200B and the
+							 * like: onto the cell
+							 * before */
+		if (!cur)	/* nothing to sit on: a space carries it */
+			cur = put(l, bd, " ", 1, ' ', pos, brk, style, 1, SH_TEXT);
+		/* beyond LAYOUT_MAX_MARKS, ncurses cannot draw them */
+		if (cur->ncp <= LAYOUT_MAX_MARKS &&
+		    cur->off + cur->len == bd->arena.len) {
+			buf_add(&bd->arena, t + i, len);
+			cur->len = (uint8_t)(cur->len + len);
+			cur->ncp++;
 		}
-		cur->ncp = 1;
-		i += (size_t)len;
 	}
 	return first;
 }
@@ -954,8 +921,7 @@ finish(struct build *bd)
 	lb->cells = bd->cells;
 	lb->ncells = bd->ncells;
 	for (size_t i = 0; i < bd->ncells; i++)
-		lb->cells[i].s = lb->text + bd->offs[i];
-	free(bd->offs);
+		lb->cells[i].s = lb->text + (uintptr_t)lb->cells[i].s;
 	lb->nlines = bd->nlines;
 	lb->lines = xcalloc(bd->nlines, sizeof *lb->lines);
 	for (size_t i = bd->nlines; i-- > 0;) {
