@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "cli-collection.h"
+#include "cli-dump.h"
 #include "cli-list.h"
 #include "cli-tui.h"
 #include "conf.h"
@@ -33,11 +34,13 @@ enum cli_mode {
 	MODE_STAR,
 	MODE_UNSTAR,
 	MODE_FORGET,
+	MODE_DUMP,
 };
 
 struct cli_opts {
 	enum cli_mode mode;
 	bool json;		/* --json: JSON Lines instead of text */
+	unsigned width;		/* --width: columns for --dump; 0: default */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
 	struct cli_collection_opts coll; /* --db, the filters, --sort... */
@@ -50,6 +53,8 @@ enum opt_id {
 	OPT_VERSION = 'V',
 	OPT_LIST = 256,
 	OPT_JSON,
+	OPT_DUMP,
+	OPT_WIDTH,
 	OPT_DB,
 	OPT_CATEGORIES,
 	OPT_CATEGORY,
@@ -85,7 +90,13 @@ static const struct cli_option cli_options[] = {
 	{ "list", no_argument, OPT_LIST, NULL,
 	    "print one line per article, newest first, ending in its id" },
 	{ "json", no_argument, OPT_JSON, NULL,
-	    "with --list: JSON Lines with every field, id, read and starred" },
+	    "with --list: JSON Lines with every field, id, read and starred; "
+	    "with --dump: one JSON object" },
+	{ "dump", no_argument, OPT_DUMP, NULL,
+	    "print ARTICLE (a file) as the reading pane shows it" },
+	{ "width", required_argument, OPT_WIDTH, "N",
+	    "with --dump: lines of N columns (default: the terminal's, "
+	    "else 80)" },
 	{ "categories", no_argument, OPT_CATEGORIES, NULL,
 	    "print the category tree: PATH, articles, unread (TAB-separated)" },
 	{ "category", required_argument, OPT_CATEGORY, "PATH",
@@ -148,6 +159,7 @@ static const struct {
 	{ OPT_STAR, MODE_STAR },
 	{ OPT_UNSTAR, MODE_UNSTAR },
 	{ OPT_FORGET, MODE_FORGET },
+	{ OPT_DUMP, MODE_DUMP },
 };
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
 
@@ -206,7 +218,7 @@ set_mode(struct cli_opts *opts, int opt)
 		    opts->mode != MODE_HELP && opts->mode != MODE_VERSION) {
 			fprintf(stderr, "newsreader: choose one of --list, "
 			    "--categories, --mark-read, --mark-unread, --star, "
-			    "--unstar, --forget\n");
+			    "--unstar, --forget, --dump\n");
 			return CLI_USAGE;
 		}
 		if (opts->mode == MODE_DEFAULT)
@@ -254,11 +266,25 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_STAR:
 		case OPT_UNSTAR:
 		case OPT_FORGET:
+		case OPT_DUMP:
 			ret = set_mode(opts, c);
 			break;
 		case OPT_JSON:
 			opts->json = true;
 			break;
+		case OPT_WIDTH: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 10000) {
+				fprintf(stderr, "newsreader: --width wants a "
+				    "number of columns from 1 to 10000, not "
+				    "'%s'\n", optarg);
+				ret = CLI_USAGE;
+			}
+			opts->width = (unsigned)v;
+			break;
+		}
 		case OPT_DB:
 			opts->coll.db = optarg;
 			break;
@@ -314,7 +340,15 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 	opts->args = argv + optind;
 	opts->nargs = argc - optind;
 	if (ret == 0 && opts->json && opts->mode == MODE_DEFAULT) {
-		fprintf(stderr, "newsreader: --json goes with --list\n");
+		fprintf(stderr, "newsreader: --json goes with --list or --dump\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->width && opts->mode != MODE_DUMP) {
+		fprintf(stderr, "newsreader: --width goes with --dump\n");
+		ret = CLI_USAGE;
+	}
+	if (ret == 0 && opts->mode == MODE_DUMP && opts->nargs == 0) {
+		fprintf(stderr, "newsreader: --dump needs an ARTICLE\n");
 		ret = CLI_USAGE;
 	}
 	if (ret == 0 && opts->mode >= MODE_MARK_READ && opts->nargs == 0) {
@@ -407,6 +441,13 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		report_conf(conf_path, &conf_warnings);
 		ret = cli_collection_forget(&opts.coll);
 		break;
+	case MODE_DUMP: {
+		struct cli_dump_opts d = { opts.width, opts.json, -1 };
+
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_dump(opts.args, opts.nargs, &d);
+		break;
+	}
 	default: {
 		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
 			opts.no_mouse };

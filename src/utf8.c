@@ -228,6 +228,38 @@ utf8_scrub_feed(struct utf8_scrub *s, uint32_t cp)
 	}
 }
 
+/* Bytes that may begin what the scrubber removes: C0 controls but TAB
+ * and LF, DEL, and the lead bytes of C1 controls (C2) and of the bidi
+ * controls (E2). */
+static const bool scrub_suspect[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+	[0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1,
+	[0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+	[0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
+bool
+utf8_scrub_needed(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!scrub_suspect[s[i]])
+			continue;
+		if (s[i] < 0x80)
+			return true;
+		if (s[i] == 0xC2 && i + 1 < len && s[i + 1] < 0xA0)
+			return true;	/* C1 */
+		if (s[i] == 0xE2 && i + 2 < len && ((s[i + 1] == 0x80 &&
+		    s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) || (s[i + 1] == 0x81 &&
+		    s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9)))
+			return true;	/* U+202A..E, U+2066..9 */
+	}
+	return false;
+}
+
 void
 utf8_scrub(struct buf *out, const char *s, size_t len, unsigned flags)
 {

@@ -64,6 +64,13 @@ enum utf8_scrub_flags {
  */
 void utf8_scrub(struct buf *out, const char *s, size_t len, unsigned flags);
 
+/*
+ * A fast pre-check: true when s (len bytes) holds something the scrubber
+ * would remove (a C0 control other than TAB and LF, DEL, a C1 control, a
+ * bidi control), so clean text can skip scrubbing.
+ */
+bool utf8_scrub_needed(const char *s, size_t len);
+
 /* True for the code points utf8_scrub_feed() rejects on their own. */
 bool utf8_is_control(uint32_t cp);
 bool utf8_is_bidi_control(uint32_t cp);

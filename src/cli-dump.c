@@ -1,0 +1,200 @@
+/*
+ * cli-dump: print a page (page.h) on stdout, as text or as JSON.
+ *
+ * The text form is the page's lines, cell by cell; on a terminal each
+ * change of style becomes an SGR sequence built from the table below
+ * (never from the article: cells are scrubbed by layout). The JSON form
+ * is one object: the article's fields as --list --json gives them, then
+ * the width, the link list and the lines as plain strings.
+ */
+#include "config.h"
+#include "cli-dump.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "cli-list.h"
+#include "cli.h"
+#include "document.h"
+#include "json.h"
+#include "page.h"
+#include "report.h"
+
+/* Style bits -> SGR parameters, applied in this order. */
+static const struct {
+	uint16_t style;
+	const char *sgr;
+} sgr_table[] = {
+	{ DOCUMENT_STYLE_BOLD | DOCUMENT_STYLE_HEADING | DOCUMENT_STYLE_TITLE |
+	    DOCUMENT_STYLE_LABEL, "1" },
+	{ DOCUMENT_STYLE_DIM | DOCUMENT_STYLE_LINKNUM, "2" },
+	{ DOCUMENT_STYLE_ITALIC | DOCUMENT_STYLE_QUOTE, "3" },
+	{ DOCUMENT_STYLE_LINK, "4" },
+	{ DOCUMENT_STYLE_STRIKE, "9" },
+	{ DOCUMENT_STYLE_CODE, "36" },
+	{ DOCUMENT_STYLE_IMAGE, "35" },
+};
+
+static void
+add_sgr(struct buf *out, uint16_t style)
+{
+	buf_adds(out, "\033[0");
+	for (size_t i = 0; i < sizeof sgr_table / sizeof sgr_table[0]; i++)
+		if (style & sgr_table[i].style)
+			buf_addf(out, ";%s", sgr_table[i].sgr);
+	buf_addc(out, 'm');
+}
+
+/* Append a line's cells; with styles, SGR at each change. */
+static void
+add_line(struct buf *out, const struct layout_line *ln, bool styles)
+{
+	uint16_t cur = 0;
+
+	for (size_t i = 0; i < ln->ncells; i++) {
+		const struct layout_cell *c = &ln->cells[i];
+		uint16_t st = c->style & (uint16_t)~DOCUMENT_STYLE_GEN;
+
+		if (styles && st != cur) {
+			add_sgr(out, st);
+			cur = st;
+		}
+		buf_add(out, c->s, c->len);
+	}
+	if (styles && cur)
+		buf_adds(out, "\033[0m");
+}
+
+static const char *const link_kinds[] = {
+	[DOCUMENT_LINK_A] = "link",
+	[DOCUMENT_LINK_IMAGE] = "image",
+	[DOCUMENT_LINK_MEDIA] = "media",
+	[DOCUMENT_LINK_HEADIMG] = "headimg",
+};
+
+static void
+add_json(struct buf *out, const struct article *a, struct page *p,
+    unsigned w)
+{
+	struct buf line = BUF_INIT;
+
+	buf_addc(out, '{');
+	cli_list_json_members(out, a);
+	json_key(out, "width");
+	json_add_int(out, w);
+	json_key(out, "links");
+	buf_addc(out, '[');
+	for (size_t i = 0; i < page_nlinks(p); i++) {
+		const struct document_link *l = page_link_nth(p, i);
+
+		json_sep(out);
+		buf_addc(out, '{');
+		json_key(out, "number");
+		json_add_int(out, l->number);
+		json_key(out, "kind");
+		json_add_str(out, link_kinds[l->kind]);
+		json_key(out, "url");
+		json_add_str(out, l->url);
+		buf_addc(out, '}');
+	}
+	buf_addc(out, ']');
+	json_key(out, "lines");
+	buf_addc(out, '[');
+	for (size_t b = 0; b < page_nblocks(p); b++) {
+		const struct layout_block *lb = page_block(p, w, b);
+
+		for (size_t i = 0; i < lb->nlines; i++) {
+			buf_reset(&line);
+			add_line(&line, &lb->lines[i], false);
+			json_sep(out);
+			json_add_string(out, line.buf, line.len);
+		}
+	}
+	buf_adds(out, "]}\n");
+	buf_release(&line);
+}
+
+unsigned
+cli_dump_default_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+int
+cli_dump_article(FILE *out, const struct article *a,
+    const struct cli_dump_opts *o)
+{
+	struct page *p = page_new(a, NULL);
+	struct buf b = BUF_INIT;
+	unsigned w = o->width ? o->width : 80;
+	int ret = CLI_OK;
+
+	if (o->json) {
+		add_json(&b, a, p, w);
+	} else {
+		for (size_t i = 0; i < page_nblocks(p); i++) {
+			const struct layout_block *lb = page_block(p, w, i);
+
+			for (size_t k = 0; k < lb->nlines; k++) {
+				add_line(&b, &lb->lines[k], o->styles > 0);
+				buf_addc(&b, '\n');
+			}
+			if (b.len > (1u << 16)) {
+				if (fwrite(b.buf, 1, b.len, out) != b.len)
+					ret = CLI_ERROR;
+				buf_reset(&b);
+			}
+		}
+	}
+	if (fwrite(b.buf, 1, b.len, out) != b.len)
+		ret = CLI_ERROR;
+	buf_release(&b);
+	page_free(p);
+	return ret;
+}
+
+int
+cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
+{
+	struct reporter rep = { report_to_stderr, NULL };
+	struct cli_dump_opts opts = *o;
+	int ret = CLI_OK;
+
+	if (opts.width == 0)
+		opts.width = cli_dump_default_width();
+	if (opts.styles < 0)
+		opts.styles = isatty(STDOUT_FILENO);
+	for (int i = 0; i < nargs; i++) {
+		struct error err = ERROR_INIT;
+		struct article *a = article_load(args[i], &err);
+
+		if (!a) {
+			struct buf msg = BUF_INIT;
+			report_format(&msg, args[i], 0, err.msg ? err.msg :
+			    "cannot read the article");
+			fprintf(stderr, "%s\n", msg.buf);
+			buf_release(&msg);
+			error_release(&err);
+			ret = CLI_ERROR;
+			continue;
+		}
+		report_warnings(&rep, a->path, &a->warnings);
+		if (i > 0 && !opts.json)
+			putchar('\f'), putchar('\n');
+		if (cli_dump_article(stdout, a, &opts) != CLI_OK)
+			ret = CLI_ERROR;
+		article_free(a);
+	}
+	if (fflush(stdout) != 0)
+		ret = CLI_ERROR;
+	return ret;
+}

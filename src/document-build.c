@@ -1,0 +1,296 @@
+/*
+ * document-build: the document model itself, with no HTML in sight: the
+ * growable block list, styled runs, frames, the numbered link list (with a
+ * small hash index so a URL linked twice keeps one number), the plain text
+ * for indexing, and freeing. document.c (libxml2) and page.c build through
+ * these functions.
+ */
+#include "config.h"
+#include "document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "xmalloc.h"
+
+/*
+ * URL -> position in doc->links, open addressing with linear probing.
+ * slots[i] is 0 when empty, else the link's position + 1. The table is
+ * kept at most half full.
+ */
+struct document_link_index {
+	size_t *slots;
+	size_t mask;		/* capacity - 1; capacity is a power of two */
+	size_t used;
+};
+
+struct document *
+document_new(enum document_lang lang)
+{
+	struct document *doc = xcalloc(1, sizeof *doc);
+
+	doc->lang = lang;
+	return doc;
+}
+
+struct document_block *
+document_add_block(struct document *doc, enum document_kind kind)
+{
+	struct document_block *b;
+
+	ALLOC_GROW(doc->blocks, doc->nblocks + 1, doc->blocks_alloc);
+	b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	buf_init(&b->text, 0);
+	return b;
+}
+
+void
+document_block_add(struct document_block *b, const char *s, size_t len,
+    uint16_t style, int link)
+{
+	struct document_run *last = b->nruns ? &b->runs[b->nruns - 1] : NULL;
+
+	if (len == 0)
+		return;
+	if (!last || last->style != style || last->link != link) {
+		ALLOC_GROW(b->runs, b->nruns + 1, b->runs_alloc);
+		last = &b->runs[b->nruns++];
+		last->start = b->text.len;
+		last->style = style;
+		last->link = link;
+	}
+	buf_add(&b->text, s, len);
+}
+
+void
+document_block_add_frame(struct document_block *b,
+    const struct document_frame *f)
+{
+	if (b->nframes >= DOCUMENT_MAX_FRAMES)
+		return;
+	b->frames = xreallocarray(b->frames, b->nframes + 1, sizeof *b->frames);
+	b->frames[b->nframes++] = *f;
+}
+
+const struct document_run *
+document_block_run_at(const struct document_block *b, size_t off)
+{
+	size_t lo = 0, hi = b->nruns;
+
+	if (b->nruns == 0)
+		return NULL;
+	/* the last run whose start <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->runs[mid].start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &b->runs[lo];
+}
+
+/* --- links --- */
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void
+index_insert(struct document_link_index *ix, const struct document *doc,
+    size_t pos)
+{
+	size_t i = hash_str(doc->links[pos].url) & ix->mask;
+
+	while (ix->slots[i])
+		i = (i + 1) & ix->mask;
+	ix->slots[i] = pos + 1;
+	ix->used++;
+}
+
+static void
+index_rebuild(struct document *doc, size_t capacity)
+{
+	struct document_link_index *ix = doc->index;
+
+	if (!ix)
+		ix = doc->index = xcalloc(1, sizeof *ix);
+	free(ix->slots);
+	ix->slots = xcalloc(capacity, sizeof *ix->slots);
+	ix->mask = capacity - 1;
+	ix->used = 0;
+	for (size_t i = 0; i < doc->nlinks; i++)
+		index_insert(ix, doc, i);
+}
+
+/* The position of url in doc->links, or SIZE_MAX. */
+static size_t
+index_find(const struct document *doc, const char *url)
+{
+	const struct document_link_index *ix = doc->index;
+
+	if (!ix)
+		return SIZE_MAX;
+	for (size_t i = hash_str(url) & ix->mask; ix->slots[i];
+	    i = (i + 1) & ix->mask) {
+		size_t pos = ix->slots[i] - 1;
+		if (strcmp(doc->links[pos].url, url) == 0)
+			return pos;
+	}
+	return SIZE_MAX;
+}
+
+int
+document_add_link(struct document *doc, const char *url,
+    enum document_link_kind kind)
+{
+	struct document_link link;
+	size_t pos;
+
+	if (kind != DOCUMENT_LINK_HEADIMG &&
+	    (pos = index_find(doc, url)) != SIZE_MAX)
+		return doc->links[pos].number;
+	if (kind == DOCUMENT_LINK_HEADIMG && doc->nlinks &&
+	    doc->links[0].number == 0)
+		return 0;	/* there is one headimg */
+
+	link.kind = kind;
+	link.url = xstrdup(url);
+	ALLOC_GROW(doc->links, doc->nlinks + 1, doc->links_alloc);
+	if (kind == DOCUMENT_LINK_HEADIMG) {
+		link.number = 0;
+		memmove(doc->links + 1, doc->links,
+		    doc->nlinks * sizeof *doc->links);
+		doc->links[0] = link;
+		doc->nlinks++;
+		index_rebuild(doc, doc->index ? doc->index->mask + 1 : 16);
+		return 0;
+	}
+	link.number = doc->nlinks && doc->links[0].number == 0
+	    ? (int)doc->nlinks : (int)doc->nlinks + 1;
+	doc->links[doc->nlinks++] = link;
+	if (!doc->index || 2 * (doc->index->used + 1) > doc->index->mask + 1)
+		index_rebuild(doc, doc->index ? 2 * (doc->index->mask + 1) : 16);
+	else
+		index_insert(doc->index, doc, doc->nlinks - 1);
+	return link.number;
+}
+
+const struct document_link *
+document_link(const struct document *doc, int number)
+{
+	size_t pos;
+
+	if (number < 0 || doc->nlinks == 0)
+		return NULL;
+	/* numbers run 0 (the headimg, if any), then 1, 2, ... without gaps */
+	pos = doc->links[0].number == 0 ? (size_t)number : (size_t)number - 1;
+	if (number == 0 && doc->links[0].number != 0)
+		return NULL;
+	if (pos >= doc->nlinks)
+		return NULL;
+	return &doc->links[pos];
+}
+
+/* --- words --- */
+
+static const char *const media_words[][4] = {
+	[DOCUMENT_LANG_OTHER] = { "image", "video", "audio", "embed" },
+	[DOCUMENT_LANG_ZH] = { "图", "视频", "音频", "嵌入" },
+	[DOCUMENT_LANG_JA] = { "画像", "動画", "音声", "埋め込み" },
+};
+
+const char *
+document_media_word(enum document_lang lang, enum document_media media)
+{
+	return media_words[lang][media];
+}
+
+/* --- plain text --- */
+
+/* Append the text of b in [start, end) without generated runs. */
+static void
+text_range(const struct document_block *b, size_t start, size_t end,
+    struct buf *out)
+{
+	for (size_t i = 0; i < b->nruns; i++) {
+		size_t rs = b->runs[i].start;
+		size_t re = i + 1 < b->nruns ? b->runs[i + 1].start : b->text.len;
+
+		if (b->runs[i].style & DOCUMENT_STYLE_GEN)
+			continue;
+		if (rs < start)
+			rs = start;
+		if (re > end)
+			re = end;
+		if (rs < re)
+			utf8_scrub(out, b->text.buf + rs, re - rs,
+			    UTF8_SCRUB_EXPAND_TABS);
+	}
+}
+
+void
+document_text(const struct document *doc, struct buf *out)
+{
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct document_block *b = &doc->blocks[i];
+
+		if (b->kind == DOCUMENT_RULE)
+			continue;
+		if (b->kind == DOCUMENT_TABLE) {
+			const struct document_table *t = b->table;
+
+			for (size_t r = 0; r < t->nrows; r++) {
+				for (size_t c = 0; c < t->ncols; c++) {
+					const struct document_cell *cell =
+					    &t->cells[r * t->ncols + c];
+					if (c)
+						buf_addc(out, ' ');
+					text_range(b, cell->start, cell->end, out);
+				}
+				buf_addc(out, '\n');
+			}
+			continue;
+		}
+		text_range(b, 0, b->text.len, out);
+		buf_addc(out, '\n');
+	}
+}
+
+/* --- freeing --- */
+
+void
+document_free(struct document *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		struct document_block *b = &doc->blocks[i];
+
+		buf_release(&b->text);
+		free(b->runs);
+		free(b->frames);
+		if (b->table) {
+			free(b->table->cells);
+			free(b->table);
+		}
+	}
+	free(doc->blocks);
+	for (size_t i = 0; i < doc->nlinks; i++)
+		free(doc->links[i].url);
+	free(doc->links);
+	if (doc->index) {
+		free(doc->index->slots);
+		free(doc->index);
+	}
+	free(doc);
+}

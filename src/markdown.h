@@ -1,0 +1,24 @@
+/*
+ * markdown: Markdown bodies -> HTML, so one HTML path renders both.
+ *
+ * The dialect is CommonMark plus GitHub's tables, strikethrough and
+ * permissive autolinks (URLs, www. and e-mail addresses), through md4c.
+ * Raw HTML is allowed, blocks and spans alike: scraped Markdown bodies
+ * embed it, and the HTML parser downstream treats it as untrusted anyway.
+ */
+#ifndef NR_MARKDOWN_H
+#define NR_MARKDOWN_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * Append the HTML for the Markdown text md (len bytes, UTF-8, need not be
+ * NUL-terminated) to out. Returns 0, or -1 when md4c gives up (it only
+ * does so when it runs out of memory); out then holds what was rendered
+ * before that. Thread-safe: md4c keeps no global state.
+ */
+int markdown_to_html(const char *md, size_t len, struct buf *out);
+
+#endif

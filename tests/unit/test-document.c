@@ -1,0 +1,388 @@
+/*
+ * test-document: HTML and Markdown bodies -> the block model, and the
+ * plain text the collection indexes.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "buf.h"
+#include "document.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static struct document *
+html(const char *s)
+{
+	return document_from_html(s, strlen(s), NULL);
+}
+
+/* The text of block i with its runs, generated ones in {braces}. */
+static char *
+block_str(const struct document *d, size_t i)
+{
+	const struct document_block *b = &d->blocks[i];
+	struct buf out = BUF_INIT;
+
+	for (size_t r = 0; r < b->nruns; r++) {
+		size_t s = b->runs[r].start;
+		size_t e = r + 1 < b->nruns ? b->runs[r + 1].start : b->text.len;
+		bool gen = b->runs[r].style & DOCUMENT_STYLE_GEN;
+
+		buf_addf(&out, "%s%.*s%s", gen ? "{" : "", (int)(e - s),
+		    b->text.buf + s, gen ? "}" : "");
+	}
+	return buf_detach(&out, NULL);
+}
+
+static char *
+text_of(const struct document *d)
+{
+	struct buf out = BUF_INIT;
+	document_text(d, &out);
+	return buf_detach(&out, NULL);
+}
+
+#define is_block(d, i, want, ...) do {				\
+	char *got_ = (i) < (d)->nblocks ? block_str((d), (i)) : xstrdup("(none)"); \
+	is_str(got_, (want), __VA_ARGS__);				\
+	free(got_);						\
+} while (0)
+
+static void
+test_whitespace(void)
+{
+	struct document *d;
+
+	d = html("<p>  据“大连发布”\n微信公众号\n消息，  Latin\nwords  here </p>");
+	is_int(d->nblocks, 1, "one paragraph");
+	is_block(d, 0, "据“大连发布”微信公众号消息， Latin words here",
+	    "a line break between Chinese characters adds no space; between "
+	    "Latin words one; runs of spaces collapse; ends are trimmed");
+	document_free(d);
+
+	d = html("<p>a<b> b </b> c</p><p>x\t\r\ny</p>");
+	is_block(d, 0, "a b c", "spaces collapse across inline elements");
+	is_block(d, 1, "x y", "tabs and CRLF are white space");
+	document_free(d);
+
+	d = html("<p>&lt;tag&gt; &amp; &quot;q&quot; &#x4E2D;&#25991; &nbsp;x</p>");
+	is_block(d, 0, "<tag> & \"q\" 中文 \u00a0x", "entities are decoded; "
+	    "a no-break space is not collapsible");
+	document_free(d);
+
+	d = html("<p>one<br>two<br><br>three<br></p><p>x\u2028y</p>");
+	is_block(d, 0, "one\ntwo\n\nthree", "<br> is a hard break; a trailing "
+	    "one shows nothing");
+	is_block(d, 1, "x\ny", "U+2028 is a hard break");
+	document_free(d);
+}
+
+static void
+test_blocks(void)
+{
+	struct document *d;
+	const struct document_block *b;
+
+	d = html("<h2>Title</h2><p>para</p><div>d1</div><div>d2</div><hr>"
+	    "<pre>\n  keep   spaces\n\tand tabs\n</pre>");
+	is_int(d->nblocks, 6, "six blocks");
+	is_int(d->blocks[0].kind, DOCUMENT_HEADING, "h2 is a heading");
+	is_int(d->blocks[0].level, 2, "of level 2");
+	ok(d->blocks[0].style & DOCUMENT_STYLE_HEADING, "styled as a heading");
+	is_int(d->blocks[1].space_before, 1, "a paragraph is set off by a "
+	    "blank line");
+	is_int(d->blocks[3].space_before, 0, "consecutive divs are not");
+	is_int(d->blocks[4].kind, DOCUMENT_RULE, "hr is a rule");
+	is_int(d->blocks[5].kind, DOCUMENT_PRE, "pre is preformatted");
+	is_block(d, 5, "  keep   spaces\n\tand tabs", "pre keeps spaces and "
+	    "tabs, drops the newline after <pre> and the trailing one");
+	ok(d->blocks[5].style & DOCUMENT_STYLE_CODE, "pre is code");
+	document_free(d);
+
+	d = html("<ul><li>one<li>two<ul><li>sub</ul></ul>"
+	    "<ol start=9><li>a<li>b</ol>");
+	is_int(d->nblocks, 5, "five items");
+	b = &d->blocks[0];
+	is_int(b->nframes, 1, "an item sits in one frame");
+	is_str(b->frames[0].marker, "•", "with a bullet");
+	ok(b->frames[0].first, "shown on its first line");
+	b = &d->blocks[2];
+	is_int(b->nframes, 2, "a nested item in two");
+	ok(!b->frames[0].first && b->frames[1].first, "only the inner "
+	    "marker shows");
+	is_str(b->frames[1].marker, "◦", "nested bullets differ");
+	is_int(d->blocks[1].space_before, 0, "items of a list are tight");
+	is_str(d->blocks[3].frames[0].marker, " 9.", "numbers start at "
+	    "start= and align right");
+	is_str(d->blocks[4].frames[0].marker, "10.", "and count up");
+	is_int(d->blocks[4].frames[0].width, 4, "the indent fits the widest");
+	document_free(d);
+
+	d = html("<blockquote><p>q1</p><p>q2</p></blockquote><p>after</p>");
+	is_int(d->nblocks, 3, "two quoted paragraphs and one after");
+	is_int(d->blocks[1].nframes, 1, "quoted");
+	is_int(d->blocks[1].frames[0].kind, DOCUMENT_FRAME_QUOTE, "by a quote");
+	ok(d->blocks[1].style & DOCUMENT_STYLE_QUOTE, "styled as a quote");
+	is_int(d->blocks[2].nframes, 0, "the quote ends");
+	document_free(d);
+}
+
+static void
+test_inline(void)
+{
+	struct document *d;
+	const struct document_block *b;
+
+	d = html("<p><b>bold</b> <em>it</em> <code>x()</code> <del>gone</del>"
+	    "</p>");
+	b = &d->blocks[0];
+	ok(document_block_run_at(b, 0)->style & DOCUMENT_STYLE_BOLD, "b is bold");
+	ok(document_block_run_at(b, 5)->style & DOCUMENT_STYLE_ITALIC,
+	    "em is italic");
+	ok(document_block_run_at(b, 8)->style & DOCUMENT_STYLE_CODE,
+	    "code is code");
+	ok(document_block_run_at(b, 13)->style & DOCUMENT_STYLE_STRIKE,
+	    "del is struck");
+	document_free(d);
+
+	d = html("<script>alert(1)</script><style>p{}</style><p>kept"
+	    "<noscript>no</noscript></p><template>t</template>");
+	is_int(d->nblocks, 1, "script, style, noscript, template dropped");
+	is_block(d, 0, "kept", "with their content");
+	document_free(d);
+}
+
+static void
+test_links(void)
+{
+	struct document_options opt = { "zh-CN", "https://img/head.jpg" };
+	const char *src = "<p>see <a href='https://a/1'>this page </a>and "
+	    "<a href=\"https://a/1\">again</a> <a href='#top'>top</a> "
+	    "<a href='javascript:x()'>js</a></p>"
+	    "<p><img src='https://i/1.png' alt='a  cat'> <img src='data:x'>"
+	    "<img data-src='https://i/real.png' src='https://i/lazy.gif'></p>"
+	    "<iframe src='https://v/embed' title='clip'>fallback</iframe>"
+	    "<video><source src='https://v/1.mp4'>no video</video>";
+	struct document *d = document_from_html(src, strlen(src), &opt);
+	const struct document_link *l;
+
+	is_int(d->lang, DOCUMENT_LANG_ZH, "lang comes from the option");
+	is_block(d, 0, "see this page{[1]} and again{[1]} top js",
+	    "a link's text is followed by [n]; one URL keeps one number; "
+	    "fragment and javascript links are text");
+	is_block(d, 1, "{[图: }a cat{]}{[2]} {[图]}{[图]}{[3]}",
+	    "an image is [图: alt][n]; a data: image has no number; "
+	    "data-src wins over a lazy src");
+	is_block(d, 2, "{[嵌入: }clip{]}{[4]}{[视频]}{[5]}",
+	    "iframe and video become placeholders, their content dropped");
+	is_int(d->nlinks, 6, "six links");
+	l = document_link(d, 0);
+	ok(l && strcmp(l->url, "https://img/head.jpg") == 0 &&
+	    l->kind == DOCUMENT_LINK_HEADIMG, "headimg is link 0");
+	l = document_link(d, 3);
+	is_str(l ? l->url : NULL, "https://i/real.png", "link 3");
+	l = document_link(d, 5);
+	is_str(l ? l->url : NULL, "https://v/1.mp4", "a video's <source>");
+	ok(document_link(d, 6) == NULL, "no link 6");
+	document_free(d);
+
+	d = html("<p>A photo: <img src='x.png' alt='Dog'> of a dog, in plain "
+	    "English text.</p>");
+	is_int(d->lang, DOCUMENT_LANG_OTHER, "English is judged by the text");
+	is_block(d, 0, "A photo: {[image: }Dog{]}{[1]} of a dog, in plain "
+	    "English text.", "and its images say image");
+	ok(document_link(d, 0) == NULL, "no headimg, no link 0");
+	document_free(d);
+}
+
+static void
+test_tables(void)
+{
+	struct document *d;
+	const struct document_table *t;
+	char *tx;
+
+	d = html("<table><thead><tr><td>名称<td>价格</thead>"
+	    "<tr><td>苹果<td><b>5</b> 元<tr><td>梨</table>");
+	is_int(d->nblocks, 1, "a data table is one block");
+	is_int(d->blocks[0].kind, DOCUMENT_TABLE, "of kind table");
+	t = d->blocks[0].table;
+	is_int(t->nrows, 3, "three rows");
+	is_int(t->ncols, 2, "two columns");
+	ok(t->header_row, "thead makes a header row");
+	ok(t->cells[5].start == t->cells[5].end, "a missing cell is empty");
+	tx = text_of(d);
+	is_str(tx, "名称 价格\n苹果 5 元\n梨 \n",
+	    "the text: cells by spaces, rows by lines");
+	free(tx);
+	document_free(d);
+
+	d = html("<table><tr><td><p>layout</p><ul><li>item</ul></td></tr>"
+	    "</table>");
+	is_int(d->nblocks, 2, "a table holding blocks flows as blocks");
+	is_int(d->blocks[0].kind, DOCUMENT_PARA, "its paragraph");
+	is_int(d->blocks[1].nframes, 1, "and its list");
+	document_free(d);
+}
+
+static void
+test_markdown(void)
+{
+	const char *md = "# Head\n\nSome *em* and ~~gone~~ text, "
+	    "https://example.com/x.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+	    "<div>raw <b>html</b></div>\n";
+	struct document *d = document_from_markdown(md, strlen(md), NULL);
+
+	is_int(d->nblocks, 4, "heading, paragraph, table, raw HTML block");
+	is_int(d->blocks[0].kind, DOCUMENT_HEADING, "# is a heading");
+	is_block(d, 1, "Some em and gone text, https://example.com/x{[1]}.",
+	    "emphasis, strikethrough, and a bare URL autolinked");
+	ok(document_block_run_at(&d->blocks[1], 15)->style &
+	    DOCUMENT_STYLE_STRIKE, "~~ strikes");
+	is_int(d->blocks[2].kind, DOCUMENT_TABLE, "a pipe table");
+	is_block(d, 3, "raw html", "raw HTML passes through");
+	document_free(d);
+}
+
+static void
+test_depth(void)
+{
+	struct buf b = BUF_INIT;
+	struct document *d;
+	char *t;
+
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "deep text");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "</div>");
+	buf_adds(&b, "<p>after</p>");
+	d = document_from_html(b.buf, b.len, NULL);
+	t = text_of(d);
+	is_str(t, "deep text\nafter\n", "100,000 nested divs: no stack "
+	    "overflow, no text lost");
+	free(t);
+	document_free(d);
+
+	buf_reset(&b);
+	for (int i = 0; i < 30000; i++)
+		buf_adds(&b, "<blockquote><ul><li>");
+	buf_adds(&b, "x");
+	d = document_from_html(b.buf, b.len, NULL);
+	ok(d->nblocks == 1 && d->blocks[0].nframes == DOCUMENT_MAX_FRAMES,
+	    "deep quotes and lists keep DOCUMENT_MAX_FRAMES frames");
+	document_free(d);
+	buf_release(&b);
+}
+
+/* --- the collection's interface, from two threads --- */
+
+static struct article *
+make_article(enum article_format format, const char *body,
+    const char *headimg)
+{
+	struct article *a = xcalloc(1, sizeof *a);
+
+	a->format = format;
+	a->body = xstrdup(body);
+	a->body_len = strlen(body);
+	a->headimg = headimg ? xstrdup(headimg) : NULL;
+	return a;
+}
+
+static void
+free_article(struct article *a)
+{
+	free(a->body);
+	free(a->headimg);
+	free(a);
+}
+
+struct job {
+	const struct article *a;
+	char *text;		/* of the last run */
+	bool same;		/* every run gave the same text */
+};
+
+static void *
+worker(void *arg)
+{
+	struct job *j = arg;
+
+	j->same = true;
+	for (int i = 0; i < 200; i++) {
+		struct document *d = document_from_article(j->a);
+		char *t = text_of(d);
+
+		if (j->text && strcmp(j->text, t) != 0)
+			j->same = false;
+		free(j->text);
+		j->text = t;
+		document_free(d);
+	}
+	return NULL;
+}
+
+static void
+test_article(void)
+{
+	struct article *h = make_article(ARTICLE_HTML,
+	    "<p>央视网消息：<a href='https://x'>链接</a></p><p>第二段</p>",
+	    "https://img/1.jpg");
+	struct article *m = make_article(ARTICLE_MARKDOWN,
+	    "# 标题\n\n正文 **粗体**\n\n- 一\n- 二\n", NULL);
+	struct document *d = document_from_article(h);
+	struct job jobs[2] = { { h, NULL, false }, { m, NULL, false } };
+	pthread_t th[2];
+	char *t;
+
+	t = text_of(d);
+	is_str(t, "央视网消息：链接\n第二段\n", "document_text: blocks by "
+	    "lines, no link numbers");
+	free(t);
+	ok(document_link(d, 0) && strcmp(document_link(d, 0)->url,
+	    "https://img/1.jpg") == 0, "headimg is link 0");
+	ok(document_link(d, 1) && strcmp(document_link(d, 1)->url,
+	    "https://x") == 0, "the body's first link is 1");
+	document_free(d);
+
+	d = document_from_article(m);
+	t = text_of(d);
+	is_str(t, "标题\n正文 粗体\n一\n二\n", "a Markdown body is rendered first");
+	free(t);
+	document_free(d);
+
+	for (int i = 0; i < 2; i++)
+		pthread_create(&th[i], NULL, worker, &jobs[i]);
+	for (int i = 0; i < 2; i++)
+		pthread_join(th[i], NULL);
+	ok(jobs[0].same && jobs[1].same, "two threads at once, 200 documents "
+	    "each: the same text every time");
+	is_str(jobs[0].text, "央视网消息：链接\n第二段\n", "thread 1's text");
+	is_str(jobs[1].text, "标题\n正文 粗体\n一\n二\n", "thread 2's text");
+	for (int i = 0; i < 2; i++)
+		free(jobs[i].text);
+	free_article(h);
+	free_article(m);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_whitespace();
+	test_blocks();
+	test_inline();
+	test_links();
+	test_tables();
+	test_markdown();
+	test_depth();
+	test_article();
+	return tap_done();
+}
