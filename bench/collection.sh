@@ -117,7 +117,7 @@ for n in "$@"; do
 		echo "generating $n articles in $dir" >&2
 		"$gen" "$n" "$dir"
 	fi
-	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')
+	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
 	find_stat >/dev/null; cat_warm=$(find "$dir" -type f -print0 | xargs -0 cat | wc -c)
 	rm -f "$db" "$db-wal" "$db-shm"
 	echo "cold import of $n articles" >&2
