@@ -63,8 +63,13 @@ add_line(struct buf *out, const struct layout_line *ln, bool styles)
 			add_sgr(out, st);
 			cur = st;
 		}
-		buf_add(out, c->s, c->len);
+		/* buf_add(), without a call per cell */
+		if (out->alloc - out->len <= c->len)
+			buf_grow(out, 4096);
+		memcpy(out->buf + out->len, c->s, c->len);
+		out->len += c->len;
 	}
+	out->buf[out->len] = '\0';
 	if (styles && cur)
 		buf_adds(out, "\033[0m");
 }
@@ -113,9 +118,25 @@ add_json(struct buf *out, const struct article *a, struct page *p,
 			json_sep(out);
 			json_add_string(out, line.buf, line.len);
 		}
+		page_trim(p, w, b + 1, b + 1);
 	}
 	buf_adds(out, "]}\n");
 	buf_release(&line);
+}
+
+/* Blocks laid out together before they are printed. */
+#define DUMP_CHUNK 512
+
+/* Threads for laying out a: one per CPU (at most 4), for a big body
+ * only; a small one is done before a thread would start. */
+static unsigned
+threads(const struct article *a)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (a->body_len < (128u << 10) || n < 2)
+		return 1;
+	return n > 4 ? 4 : (unsigned)n;
 }
 
 unsigned
@@ -141,18 +162,26 @@ cli_dump_article(FILE *out, const struct article *a,
 	if (o->json) {
 		add_json(&b, a, p, w);
 	} else {
-		for (size_t i = 0; i < page_nblocks(p); i++) {
-			const struct layout_block *lb = page_block(p, w, i);
+		size_t n = page_nblocks(p);
 
-			for (size_t k = 0; k < lb->nlines; k++) {
-				add_line(&b, &lb->lines[k], o->styles > 0);
-				buf_addc(&b, '\n');
+		/* a chunk of blocks at a time: laid out by all CPUs, printed,
+		 * let go, so memory stays small on a huge article */
+		for (size_t first = 0; first < n; first += DUMP_CHUNK) {
+			size_t end = first + DUMP_CHUNK < n ? first + DUMP_CHUNK : n;
+
+			page_prepare(p, w, first, end, threads(a));
+			for (size_t i = first; i < end; i++) {
+				const struct layout_block *lb = page_block(p, w, i);
+
+				for (size_t k = 0; k < lb->nlines; k++) {
+					add_line(&b, &lb->lines[k], o->styles > 0);
+					buf_addc(&b, '\n');
+				}
 			}
-			if (b.len > (1u << 16)) {
-				if (fwrite(b.buf, 1, b.len, out) != b.len)
-					ret = CLI_ERROR;
-				buf_reset(&b);
-			}
+			page_trim(p, w, end, end);
+			if (fwrite(b.buf, 1, b.len, out) != b.len)
+				ret = CLI_ERROR;
+			buf_reset(&b);
 		}
 	}
 	if (fwrite(b.buf, 1, b.len, out) != b.len)

@@ -1160,22 +1160,24 @@ guess_lang(xmlNode *root)
 			const char *s = (const char *)n->content;
 			size_t len = strlen(s);
 
-			for (size_t i = 0; i < len;) {
-				uint32_t cp;
-				int k = utf8_decode(s + i, len - i, &cp);
+			/* by lead bytes, without decoding: E3 81..83 is
+			 * U+3040..U+30FF (kana; the odd punctuation mark
+			 * counts too), E4..E9 is U+4000..U+9FFF (Han) */
+			for (size_t i = 0; i < len; i++) {
+				unsigned char c = (unsigned char)s[i];
 
-				i += k < 0 ? 1 : (size_t)k;
-				if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+				if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 					latin++;
-				else if ((cp >= 0x3041 && cp <= 0x30FA) ||
-				    (cp >= 0x31F0 && cp <= 0x31FF))
-					kana++;
-				else if ((cp >= 0x4E00 && cp <= 0x9FFF) ||
-				    (cp >= 0x3400 && cp <= 0x4DBF) ||
-				    (cp >= 0xF900 && cp <= 0xFAFF) ||
-				    (cp >= 0x20000 && cp <= 0x3FFFF))
+				else if (c >= 0xE4 && c <= 0xE9)
 					han++;
+				else if (c == 0xE3 && i + 1 < len &&
+				    (unsigned char)s[i + 1] >= 0x81 &&
+				    (unsigned char)s[i + 1] <= 0x83)
+					kana++;
 			}
+			/* enough text to judge by */
+			if (han + kana + latin > (1u << 16))
+				break;
 		}
 		while (n != root && !n->next)
 			n = n->parent;
@@ -1185,6 +1187,7 @@ guess_lang(xmlNode *root)
 	}
 	if (han + kana == 0)
 		return DOCUMENT_LANG_OTHER;
+	/* the scan may stop early: decide on what it saw */
 	if (han + kana < 200 && (han + kana) * 8 < latin)
 		return DOCUMENT_LANG_OTHER;
 	return kana * 5 >= han + kana ? DOCUMENT_LANG_JA : DOCUMENT_LANG_ZH;
@@ -1205,6 +1208,43 @@ lang_from_tag(const char *tag, enum document_lang *lang)
 }
 
 /* --- entry points --- */
+
+/*
+ * Is s clean: valid UTF-8 with nothing for the scrubber to remove? One
+ * pass, with printable ASCII and the three-byte sequences of CJK text
+ * (E3..EC, EE, EF: no overlong form, no surrogate, no control) checked
+ * inline; anything else goes to utf8.c's functions.
+ */
+static bool
+clean_utf8(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+			i++;
+		} else if (c >= 0xE3 && c != 0xED && c <= 0xEF && i + 2 < len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
+			size_t n = len - i < 4 ? len - i : 4;
+			size_t ok = utf8_valid_prefix(str + i, n);
+			uint32_t cp;
+
+			if (ok == 0)
+				return false;
+			/* the one character at i */
+			ok = (size_t)utf8_decode(str + i, ok, &cp);
+			if (utf8_scrub_needed(str + i, ok))
+				return false;
+			i += ok;
+		}
+	}
+	return true;
+}
 
 /*
  * Remove terminal controls and whole escape sequences from the source
@@ -1253,7 +1293,7 @@ document_from_html(const char *html, size_t len,
 	xmlNode *root;
 
 	pthread_once(&xml_once, xml_init);
-	if (utf8_valid_prefix(html, len) != len || utf8_scrub_needed(html, len)) {
+	if (!clean_utf8(html, len)) {
 		/* bad bytes become U+FFFD (libxml2 would switch to Latin-1 at
 		 * the first); controls and escape sequences go */
 		scrub_source(&clean, html, len);
@@ -1298,7 +1338,7 @@ document_from_markdown(const char *md, size_t len,
 	struct buf html = BUF_INIT, clean = BUF_INIT;
 	struct document *doc;
 
-	if (utf8_valid_prefix(md, len) != len || utf8_scrub_needed(md, len)) {
+	if (!clean_utf8(md, len)) {
 		scrub_source(&clean, md, len);
 		md = clean.buf;
 		len = clean.len;

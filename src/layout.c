@@ -107,6 +107,24 @@ struct build {
 	size_t nlines, lines_alloc;
 };
 
+/*
+ * Make room for about n text cells and their lines at once, so a block's
+ * arrays are allocated once rather than doubled up from nothing: a big
+ * article lays out thousands of blocks, and every reallocation touches
+ * fresh memory.
+ */
+static void
+reserve(struct build *bd, size_t n)
+{
+	/* lines: at least n cells / W of them, plus blank ones; each line
+	 * may add a prefix of a few generated cells */
+	size_t lines = n / (bd->w > 1 ? bd->w / 2 : 1) + 4;
+	size_t cells = bd->ncells + n + lines * (bd->b->nframes * 4 + 4);
+
+	ALLOC_GROW(bd->cells, cells, bd->cells_alloc);
+	ALLOC_GROW(bd->lines, bd->nlines + lines, bd->lines_alloc);
+}
+
 static void
 line_begin(struct build *bd)
 {
@@ -622,6 +640,7 @@ layout_flow(struct layout *l, struct build *bd)
 
 	fl.indent = bd->indent && bd->b->indentable && indent_suits(bd->b);
 	from = shape(l, bd, 0, bd->b->text.len, false);
+	reserve(bd, l->nsh - from);
 	fill_flow(l, bd, from, l->nsh, &fl);
 }
 
