@@ -199,6 +199,74 @@ test_conformance(void)
 	strvec_clear(&skips);
 }
 
+/* --- the zh tailoring and the vetoes --- */
+
+/* Is there a line break opportunity before the first occurrence of at in
+ * s? */
+static bool
+breaks_before(struct breaks *b, const char *s, const char *at)
+{
+	size_t len = strlen(s), off = (size_t)(strstr(s, at) - s);
+	uint8_t *flags = xmalloc(len + 1);
+	bool r;
+
+	breaks_find(b, s, len, flags);
+	r = (flags[off] & BREAKS_LINE) != 0;
+	free(flags);
+	return r;
+}
+
+static void
+test_tailoring(void)
+{
+	struct breaks *root = breaks_new(false), *zh = breaks_new(true);
+	static const char *const closing[] = { "，", "。", "、", "；", "：",
+	    "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’", "…", "%" };
+	static const char *const opening[] = { "（", "「", "『", "【", "《",
+	    "〈", "“", "‘" };
+	bool all = true;
+	char buf[64];
+
+	/* ICU's own zh tailoring: “ ” open and close */
+	ok(!breaks_before(root, "他说“你好”", "“"), "root: no break before “ "
+	    "(UAX #14 QU)");
+	ok(breaks_before(zh, "他说“你好”", "“"), "zh: a break before “, an "
+	    "opening quote");
+	ok(!breaks_before(zh, "他说“你好”", "你"), "zh: none after it");
+	ok(!breaks_before(zh, "他说“你好”然后", "”"), "zh: none before ”");
+	ok(breaks_before(zh, "他说“你好”然后", "然"), "zh: one after it");
+
+	/* the vetoes, where ICU allows a break */
+	ok(breaks_before(root, "马丁·路德", "·"), "ICU breaks before ·");
+	ok(!breaks_before(zh, "马丁·路德", "·"), "the veto list does not");
+	ok(breaks_before(zh, "马丁·路德", "路"), "but after it");
+	ok(!breaks_before(zh, "中・文", "・"), "nor before ・");
+
+	/* every closing mark after an ideograph, every opening one before */
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++) {
+		snprintf(buf, sizeof buf, "中%s文", closing[i]);
+		if (breaks_before(zh, buf, closing[i])) {
+			tap_diag("a break before %s", closing[i]);
+			all = false;
+		}
+	}
+	ok(all, "no break before any closing punctuation");
+	all = true;
+	for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+		snprintf(buf, sizeof buf, "中%s文", opening[i]);
+		if (breaks_before(zh, buf, "文")) {
+			tap_diag("a break after %s", opening[i]);
+			all = false;
+		}
+	}
+	ok(all, "no break after any opening punctuation");
+	ok(!breaks_before(zh, "他说——不", "—不") &&
+	    !breaks_before(zh, "不……是", "…是"), "—— and …… hold together");
+	ok(breaks_before(zh, "第一行\n第二行", "第二"), "a hard break stays");
+	breaks_free(root);
+	breaks_free(zh);
+}
+
 /* --- the fast paths against ICU --- */
 
 /* Do the shortcuts agree with ICU at every boundary of s? */
@@ -267,6 +335,61 @@ test_shortcuts(bool tailored)
 	free(f2);
 	breaks_free(fast);
 	breaks_free(slow);
+}
+
+/* The vetoes over random text: at no break does a closing mark follow or
+ * an opening one (spaces aside) precede, nor does —— or …… split. */
+static void
+test_vetoes_random(void)
+{
+	static const uint32_t pool[] = {
+		0x4E2D, 0x6587, 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F,
+		0xFF01, 0xFF08, 0xFF09, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010,
+		0x3011, 0x300A, 0x300B, 0x3008, 0x3009, 0x201C, 0x201D, 0x2018,
+		0x2019, 0x2026, 0x2014, 0x00B7, 0x30FB, '%', 'a', '1', ' ', '-',
+		'(', ')', 0x3042, 0x30A2, 0xAC00, 0x1F600,
+	};
+	struct breaks *zh = breaks_new(true);
+	struct buf s = BUF_INIT;
+	uint8_t *flags = NULL;
+	size_t alloc = 0, bad = 0;
+
+	for (int i = 0; i < 20000; i++) {
+		uint32_t cps[32];
+		size_t offs[32], n = 2 + rnd() % 20;
+
+		buf_reset(&s);
+		for (size_t k = 0; k < n; k++) {
+			cps[k] = pool[rnd() % (sizeof pool / sizeof pool[0])];
+			offs[k] = s.len;
+			utf8_add(&s, cps[k]);
+		}
+		ALLOC_GROW(flags, s.len + 1, alloc);
+		breaks_find(zh, s.buf, s.len, flags);
+		for (size_t k = 1; k < n; k++) {
+			uint32_t before = 0;
+
+			if (!(flags[offs[k]] & BREAKS_LINE))
+				continue;
+			for (size_t j = k; j-- > 0;)
+				if (cps[j] != ' ') {
+					before = cps[j];
+					break;
+				}
+			if (breaks_is_closing(cps[k]) ||
+			    breaks_is_opening(before) || cps[k] == 0xB7 ||
+			    cps[k] == 0x30FB || (cps[k] == cps[k - 1] &&
+			    (cps[k] == 0x2014 || cps[k] == 0x2026))) {
+				if (bad++ < 5)
+					tap_diag("a break at %zu in %s", k, s.buf);
+				break;
+			}
+		}
+	}
+	is_int(bad, 0, "the vetoes hold on 20,000 random strings");
+	free(flags);
+	buf_release(&s);
+	breaks_free(zh);
 }
 
 /* The same over every real post and sample, whole files. */
@@ -345,6 +468,8 @@ main(void)
 		    "package unicode-data)", unicode_dir());
 	fclose(fp);
 	test_conformance();
+	test_tailoring();
+	test_vetoes_random();
 	test_shortcuts(false);
 	test_shortcuts(true);
 	test_shortcuts_corpus();
