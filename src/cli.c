@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cli-collection.h"
 #include "cli-dump.h"
 #include "cli-list.h"
 #include "cli-tui.h"
@@ -26,6 +27,13 @@ enum cli_mode {
 	MODE_HELP,
 	MODE_VERSION,
 	MODE_LIST,
+	MODE_CATEGORIES,
+	/* the modes that take operands other than sources, from here on */
+	MODE_MARK_READ,
+	MODE_MARK_UNREAD,
+	MODE_STAR,
+	MODE_UNSTAR,
+	MODE_FORGET,
 	MODE_DUMP,
 };
 
@@ -35,6 +43,7 @@ struct cli_opts {
 	unsigned width;		/* --width: columns for --dump; 0: default */
 	char **args;		/* the operands (DIR, FILE, ID...) */
 	int nargs;
+	struct cli_collection_opts coll; /* --db, the filters, --sort... */
 	const char *config;	/* --config FILE, or NULL: the default path */
 	bool no_mouse;		/* --no-mouse */
 };
@@ -46,6 +55,23 @@ enum opt_id {
 	OPT_JSON,
 	OPT_DUMP,
 	OPT_WIDTH,
+	OPT_DB,
+	OPT_CATEGORIES,
+	OPT_CATEGORY,
+	OPT_TAG,
+	OPT_AUTHOR,
+	OPT_UNREAD,
+	OPT_STARRED,
+	OPT_SEARCH,
+	OPT_SORT,
+	OPT_REVERSE,
+	OPT_NO_SCAN,
+	OPT_VERBOSE,
+	OPT_FORGET,
+	OPT_MARK_READ,
+	OPT_MARK_UNREAD,
+	OPT_STAR,
+	OPT_UNSTAR,
 	OPT_CONFIG,
 	OPT_NO_MOUSE,
 };
@@ -62,21 +88,105 @@ static const struct cli_option cli_options[] = {
 	{ "help", no_argument, OPT_HELP, NULL, "show this help and exit" },
 	{ "version", no_argument, OPT_VERSION, NULL, "show the version and exit" },
 	{ "list", no_argument, OPT_LIST, NULL,
-	    "print one line per article in DIR or FILE, newest first" },
+	    "print one line per article, newest first, ending in its id" },
 	{ "json", no_argument, OPT_JSON, NULL,
-	    "with --list: JSON Lines with every field; with --dump: one "
-	    "JSON object" },
+	    "with --list: JSON Lines with every field, id, read and starred; "
+	    "with --dump: one JSON object" },
 	{ "dump", no_argument, OPT_DUMP, NULL,
 	    "print ARTICLE (a file) as the reading pane shows it" },
 	{ "width", required_argument, OPT_WIDTH, "N",
 	    "with --dump: lines of N columns (default: the terminal's, "
 	    "else 80)" },
+	{ "categories", no_argument, OPT_CATEGORIES, NULL,
+	    "print the category tree: PATH, articles, unread (TAB-separated)" },
+	{ "category", required_argument, OPT_CATEGORY, "PATH",
+	    "only the articles in category PATH (a/b) and below" },
+	{ "tag", required_argument, OPT_TAG, "TAG", "only the articles tagged TAG" },
+	{ "author", required_argument, OPT_AUTHOR, "NAME",
+	    "only the articles by NAME" },
+	{ "unread", no_argument, OPT_UNREAD, NULL, "only the unread articles" },
+	{ "starred", no_argument, OPT_STARRED, NULL, "only the starred articles" },
+	{ "search", required_argument, OPT_SEARCH, "QUERY",
+	    "only the articles matching QUERY (words ANDed, \"a phrase\")" },
+	{ "sort", required_argument, OPT_SORT, "KEY",
+	    "order by date (newest first), title, path or rank (with --search)" },
+	{ "reverse", no_argument, OPT_REVERSE, NULL, "the opposite order" },
+	{ "db", required_argument, OPT_DB, "FILE",
+	    "the collection database (default: $XDG_DATA_HOME/newsreader/newsreader.db)" },
+	{ "no-scan", no_argument, OPT_NO_SCAN, NULL,
+	    "do not rescan the sources; use the collection as it is" },
+	{ "verbose", no_argument, OPT_VERBOSE, NULL,
+	    "report what the scan did on stderr" },
+	{ "forget", no_argument, OPT_FORGET, NULL,
+	    "forget the source DIRs given and their articles" },
+	{ "mark-read", no_argument, OPT_MARK_READ, NULL,
+	    "mark the articles ID... read (an id from --list, or a path)" },
+	{ "mark-unread", no_argument, OPT_MARK_UNREAD, NULL,
+	    "mark the articles ID... unread" },
+	{ "star", no_argument, OPT_STAR, NULL, "star the articles ID..." },
+	{ "unstar", no_argument, OPT_UNSTAR, NULL, "unstar the articles ID..." },
 	{ "config", required_argument, OPT_CONFIG, "FILE",
 	  "read settings from FILE (default ~/.config/newsreader/config.yaml)" },
 	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
 	  "do not use the mouse in the full-screen interface" },
 };
+
+/* What each of the modes MODE_MARK_READ..MODE_UNSTAR does, in order. */
+static const enum cli_mark mark_modes[] = {
+	CLI_MARK_READ, CLI_MARK_UNREAD, CLI_MARK_STAR, CLI_MARK_UNSTAR,
+};
+
+/* --sort's keys. */
+static const struct {
+	const char *name;
+	enum collection_sort sort;
+} sort_keys[] = {
+	{ "date", COLLECTION_SORT_DATE },
+	{ "title", COLLECTION_SORT_TITLE },
+	{ "path", COLLECTION_SORT_PATH },
+	{ "rank", COLLECTION_SORT_RANK },
+};
+
+/* The options that choose a mode, and the mode each chooses. */
+static const struct {
+	int opt;
+	enum cli_mode mode;
+} mode_options[] = {
+	{ OPT_LIST, MODE_LIST },
+	{ OPT_CATEGORIES, MODE_CATEGORIES },
+	{ OPT_MARK_READ, MODE_MARK_READ },
+	{ OPT_MARK_UNREAD, MODE_MARK_UNREAD },
+	{ OPT_STAR, MODE_STAR },
+	{ OPT_UNSTAR, MODE_UNSTAR },
+	{ OPT_FORGET, MODE_FORGET },
+	{ OPT_DUMP, MODE_DUMP },
+};
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
+
+#define HELP_INDENT 29	/* the column option descriptions start in */
+#define HELP_WIDTH 79	/* --help fits an 80-column terminal */
+
+/*
+ * Print text (ASCII) from column HELP_INDENT, wrapped at spaces so that no
+ * line passes HELP_WIDTH.
+ */
+static void
+usage_wrap(FILE *fp, const char *text)
+{
+	size_t room = HELP_WIDTH - HELP_INDENT;
+
+	while (strlen(text) > room) {
+		size_t cut = room;
+
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			break;
+		fprintf(fp, "%.*s\n%*s", (int)cut, text, HELP_INDENT, "");
+		text += cut + 1;
+	}
+	fprintf(fp, "%s\n", text);
+}
 
 static void
 usage(FILE *fp)
@@ -93,7 +203,11 @@ usage(FILE *fp)
 			buf_addf(&b, "      --%s", o->name);
 		if (o->arg)
 			buf_addf(&b, " %s", o->arg);
-		fprintf(fp, "%-28s %s\n", b.buf, o->help);
+		if (b.len >= HELP_INDENT)
+			fprintf(fp, "%s\n%*s", b.buf, HELP_INDENT, "");
+		else
+			fprintf(fp, "%-*s", HELP_INDENT, b.buf);
+		usage_wrap(fp, o->help);
 		buf_release(&b);
 	}
 	fprintf(fp, "\nExit status: 0 ok, 1 error, 2 usage.\n");
@@ -122,6 +236,40 @@ build_getopt(struct option **longs, char *shorts, size_t shorts_size)
 	shorts[ns] = '\0';
 }
 
+/* Choose the mode of option opt; two different modes are a usage error. */
+static int
+set_mode(struct cli_opts *opts, int opt)
+{
+	for (size_t i = 0; i < sizeof mode_options / sizeof mode_options[0]; i++) {
+		if (mode_options[i].opt != opt)
+			continue;
+		if (opts->mode != MODE_DEFAULT && opts->mode != mode_options[i].mode &&
+		    opts->mode != MODE_HELP && opts->mode != MODE_VERSION) {
+			fprintf(stderr, "newsreader: choose one of --list, "
+			    "--categories, --mark-read, --mark-unread, --star, "
+			    "--unstar, --forget, --dump\n");
+			return CLI_USAGE;
+		}
+		if (opts->mode == MODE_DEFAULT)
+			opts->mode = mode_options[i].mode;
+	}
+	return 0;
+}
+
+static int
+set_sort(struct cli_opts *opts, const char *key)
+{
+	for (size_t i = 0; i < sizeof sort_keys / sizeof sort_keys[0]; i++) {
+		if (strcmp(sort_keys[i].name, key) == 0) {
+			opts->coll.view.sort = sort_keys[i].sort;
+			return 0;
+		}
+	}
+	fprintf(stderr, "newsreader: --sort takes date, title, path or rank, "
+	    "not '%s'\n", key);
+	return CLI_USAGE;
+}
+
 /* Returns 0, or CLI_USAGE after printing what is wrong. */
 static int
 parse_args(int argc, char **argv, struct cli_opts *opts)
@@ -141,15 +289,17 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			opts->mode = MODE_VERSION;
 			break;
 		case OPT_LIST:
-			if (opts->mode == MODE_DEFAULT)
-				opts->mode = MODE_LIST;
+		case OPT_CATEGORIES:
+		case OPT_MARK_READ:
+		case OPT_MARK_UNREAD:
+		case OPT_STAR:
+		case OPT_UNSTAR:
+		case OPT_FORGET:
+		case OPT_DUMP:
+			ret = set_mode(opts, c);
 			break;
 		case OPT_JSON:
 			opts->json = true;
-			break;
-		case OPT_DUMP:
-			if (opts->mode == MODE_DEFAULT)
-				opts->mode = MODE_DUMP;
 			break;
 		case OPT_WIDTH: {
 			char *end;
@@ -164,6 +314,39 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			opts->width = (unsigned)v;
 			break;
 		}
+		case OPT_DB:
+			opts->coll.db = optarg;
+			break;
+		case OPT_CATEGORY:
+			opts->coll.view.category = optarg;
+			break;
+		case OPT_TAG:
+			opts->coll.view.tag = optarg;
+			break;
+		case OPT_AUTHOR:
+			opts->coll.view.author = optarg;
+			break;
+		case OPT_SEARCH:
+			opts->coll.view.search = optarg;
+			break;
+		case OPT_UNREAD:
+			opts->coll.view.unread = true;
+			break;
+		case OPT_STARRED:
+			opts->coll.view.starred = true;
+			break;
+		case OPT_SORT:
+			ret = set_sort(opts, optarg);
+			break;
+		case OPT_REVERSE:
+			opts->coll.view.reverse = true;
+			break;
+		case OPT_NO_SCAN:
+			opts->coll.no_scan = true;
+			break;
+		case OPT_VERBOSE:
+			opts->coll.verbose = true;
+			break;
 		case OPT_CONFIG:
 			opts->config = optarg;
 			break;
@@ -197,10 +380,19 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		fprintf(stderr, "newsreader: --dump needs an ARTICLE\n");
 		ret = CLI_USAGE;
 	}
-	if (ret == 0 && opts->mode == MODE_LIST && opts->nargs == 0) {
-		fprintf(stderr, "newsreader: --list needs a DIR or FILE\n");
+	if (ret == 0 && opts->mode >= MODE_MARK_READ && opts->nargs == 0) {
+		fprintf(stderr, "newsreader: %s needs an operand\n",
+		    opts->mode == MODE_FORGET ? "--forget DIR" : "an ID");
 		ret = CLI_USAGE;
 	}
+	if (ret == 0 && opts->coll.view.sort == COLLECTION_SORT_RANK &&
+	    !opts->coll.view.search) {
+		fprintf(stderr, "newsreader: --sort rank goes with --search\n");
+		ret = CLI_USAGE;
+	}
+	opts->coll.args = opts->args;
+	opts->coll.nargs = opts->nargs;
+	opts->coll.json = opts->json;
 	if (ret)
 		fprintf(stderr, "Try 'newsreader --help' for more information.\n");
 	return ret;
@@ -238,7 +430,7 @@ report_conf(const char *path, const struct warnings *w)
 int
 cli_main(int argc, char **argv, const struct cli_env *env)
 {
-	struct cli_opts opts = { MODE_DEFAULT, false, 0, NULL, 0, NULL, false };
+	struct cli_opts opts = { .mode = MODE_DEFAULT };
 	struct conf conf;
 	struct warnings conf_warnings = WARNINGS_INIT;
 	char *conf_path = NULL;
@@ -260,7 +452,23 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	switch (opts.mode) {
 	case MODE_LIST:
 		report_conf(conf_path, &conf_warnings);
-		ret = cli_list(opts.args, opts.nargs, opts.json);
+		ret = cli_collection_list(&opts.coll);
+		break;
+	case MODE_CATEGORIES:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_categories(&opts.coll);
+		break;
+	case MODE_MARK_READ:
+	case MODE_MARK_UNREAD:
+	case MODE_STAR:
+	case MODE_UNSTAR:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_mark(&opts.coll, mark_modes[opts.mode -
+		    MODE_MARK_READ]);
+		break;
+	case MODE_FORGET:
+		report_conf(conf_path, &conf_warnings);
+		ret = cli_collection_forget(&opts.coll);
 		break;
 	case MODE_DUMP: {
 		struct cli_dump_opts d = { opts.width, opts.json, -1 };

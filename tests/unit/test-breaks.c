@@ -391,41 +391,34 @@ test_vetoes_random(void)
 	buf_release(&s);
 	breaks_free(zh);
 }
+/* What the corpus walk carries from file to file. */
+struct corpus_ctx {
+	struct breaks *fast, *slow;	/* made once: ICU is slow to open */
+	uint8_t *f1, *f2;		/* break flags of each, alloc bytes */
+	size_t alloc;
+	size_t files, differing;
+};
 
 /* The same over every real post and sample, whole files. */
 static int
-corpus_file(void *ctx, const char *path, const struct stat *st)
+corpus_file(void *arg, const char *path, const struct stat *st)
 {
-	size_t *counts = ctx;	/* files, differing */
-	FILE *fp;
+	struct corpus_ctx *cx = arg;
+	FILE *fp = fopen(path, "r");
 	struct buf text = BUF_INIT;
 	char chunk[8192];
 	size_t n;
-	static struct breaks *fast, *slow;	/* made once: ICU is slow to open */
-	static uint8_t *f1, *f2;
-	static size_t alloc;
 
 	(void)st;
-	if (!path) {	/* the end: free what was made */
-		breaks_free(fast);
-		breaks_free(slow);
-		free(f1);
-		free(f2);
-		return 0;
-	}
-	if (!fast) {
-		fast = breaks_new(true);
-		slow = breaks_new(true);
-		breaks_set_shortcuts(slow, false);
-	}
-	if (!(fp = fopen(path, "r")))
+	if (!fp)
 		return 0;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		buf_add(&text, chunk, n);
 	fclose(fp);
-	counts[0]++;
-	if (!same_as_icu(fast, slow, text.buf, text.len, &f1, &f2, &alloc)) {
-		counts[1]++;
+	cx->files++;
+	if (!same_as_icu(cx->fast, cx->slow, text.buf, text.len, &cx->f1,
+	    &cx->f2, &cx->alloc)) {
+		cx->differing++;
 		tap_diag("%s: the fast paths differ from ICU", path);
 	}
 	buf_release(&text);
@@ -438,18 +431,24 @@ test_shortcuts_corpus(void)
 	const char *corpus = getenv("NR_CORPUS");
 	const char *top = getenv("top_srcdir");
 	struct reporter rep = { report_to_stderr, NULL };
-	size_t counts[2] = { 0, 0 };
+	struct corpus_ctx cx = { NULL, NULL, NULL, NULL, 0, 0, 0 };
 	char *data = xasprintf("%s/data", top ? top : NR_BUILD_SRCDIR);
 	struct walk w;
 
-	walk_init(&w, corpus_file, counts, &rep);
+	cx.fast = breaks_new(true);
+	cx.slow = breaks_new(true);
+	breaks_set_shortcuts(cx.slow, false);
+	walk_init(&w, corpus_file, &cx, &rep);
 	walk_path(&w, data);
 	if (corpus && *corpus && access(corpus, R_OK) == 0)
 		walk_path(&w, corpus);
 	walk_release(&w);
-	corpus_file(NULL, NULL, NULL);
-	ok(counts[0] > 0 && counts[1] == 0, "the fast paths agree with ICU "
-	    "on all %zu files of data/ and the corpus, whole", counts[0]);
+	ok(cx.files > 0 && cx.differing == 0, "the fast paths agree with ICU "
+	    "on all %zu files of data/ and the corpus, whole", cx.files);
+	breaks_free(cx.fast);
+	breaks_free(cx.slow);
+	free(cx.f1);
+	free(cx.f2);
 	free(data);
 }
 

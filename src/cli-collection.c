@@ -1,0 +1,532 @@
+/*
+ * cli-collection: the collection's command-line modes; see cli-collection.h.
+ *
+ * Every mode opens the database the same way (cli_collection_open): the
+ * path from --db or XDG, the operands made absolute and remembered, a scan
+ * of the operands or of every remembered source, and the scope of what the
+ * run shows. The outputs stream from a cursor, so a million-article list
+ * runs in constant memory and `| head -1` costs one page.
+ */
+#include "config.h"
+#include "cli-collection.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "buf.h"
+#include "cli.h"
+#include "cli-list.h"
+#include "json.h"
+#include "report.h"
+#include "scan.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "newsreader: MESSAGE" on stderr; returns CLI_ERROR. */
+static int
+fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("newsreader: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_ERROR;
+}
+
+/* --- paths --- */
+
+static int
+mkdirs(const char *path, struct error *err)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+				error_set(err, "%s: %s", p, strerror(errno));
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return rc;
+}
+
+char *
+cli_collection_db_path(const char *db, struct error *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *dir, *path;
+
+	if (db)
+		return xstrdup(db);
+	if (xdg && xdg[0] == '/') {
+		dir = xasprintf("%s/newsreader", xdg);
+	} else if (home && home[0] == '/') {
+		dir = xasprintf("%s/.local/share/newsreader", home);
+	} else {
+		error_set(err, "neither XDG_DATA_HOME nor HOME is set; use --db FILE");
+		return NULL;
+	}
+	if (mkdirs(dir, err) < 0) {
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/newsreader.db", dir);
+	free(dir);
+	return path;
+}
+
+/*
+ * path made absolute and normal: resolved when it exists (realpath), else
+ * joined to the working directory with ".", ".." and "//" removed.
+ */
+static char *
+normalise(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char *r = realpath(path, NULL), cwd[PATH_MAX];
+	const char *s;
+
+	if (r) {
+		char *x = xstrdup(r);	/* so that xmalloc owns what we return */
+
+		free(r);
+		return x;
+	}
+	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+		buf_adds(&b, cwd);
+	s = path;
+	while (*s) {
+		const char *e = strchr(s, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+
+		if (n == 0 || (n == 1 && s[0] == '.')) {
+			/* nothing */
+		} else if (n == 2 && s[0] == '.' && s[1] == '.') {
+			char *slash = strrchr(b.buf, '/');
+
+			buf_setlen(&b, slash ? (size_t)(slash - b.buf) : 0);
+		} else {
+			buf_addc(&b, '/');
+			buf_add(&b, s, n);
+		}
+		s += n + (e != NULL);
+	}
+	if (b.len == 0)
+		buf_addc(&b, '/');
+	return buf_detach(&b, NULL);
+}
+
+/* Is path root itself or under it? */
+static bool
+is_under(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strncmp(path, root, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/' || (n == 1 && root[0] == '/'));
+}
+
+/* The bundled samples: data/ of the source tree when run from the build. */
+static char *
+sample_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if (is_under(exe, NR_BUILD_BUILDDIR))
+			return normalise(NR_BUILD_SRCDIR "/data");
+	}
+	return normalise(NR_PKGDATADIR);
+}
+
+/* --- opening --- */
+
+static void
+print_stats(const struct scan_stats *st)
+{
+	fprintf(stderr, "newsreader: scanned %zu, parsed %zu, removed %zu in "
+	    "%.2f s\n", st->scanned, st->parsed, st->removed, st->seconds);
+}
+
+/*
+ * Remember the operands (normalised into args), or the sample. An operand
+ * that does not exist is reported and left out (*missing set).
+ */
+static int
+add_sources(struct collection *c, const struct cli_collection_opts *o,
+    struct strvec *args, bool *missing, struct error *err)
+{
+	struct collection_source *src;
+	size_t nsrc;
+	char *sample = sample_dir();
+	int rc = 0;
+
+	for (int i = 0; i < o->nargs && rc == 0; i++) {
+		struct stat st;
+		char *p = normalise(o->args[i]);
+
+		if (stat(p, &st) < 0) {
+			fail("%s: %s", o->args[i], strerror(errno));
+			*missing = true;
+			free(p);
+			continue;
+		}
+		strvec_push_nodup(args, p);
+		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), err);
+	}
+	if (rc == 0 && collection_sources(c, &src, &nsrc, err) == 0) {
+		bool own = false, has_sample = false;
+
+		for (size_t i = 0; i < nsrc; i++) {
+			if (strcmp(src[i].path, sample) == 0)
+				has_sample = true;
+			else
+				own = true;
+		}
+		if (nsrc == 0)
+			rc = collection_source_add(c, sample, false, err);
+		else if (own && has_sample && collection_source_forget(c, sample, err) < 0)
+			rc = -1;
+		collection_sources_free(src, nsrc);
+	}
+	free(sample);
+	return rc;
+}
+
+/*
+ * The roots to scan: the operands, or the remembered sources that no other
+ * contains. scope gets the operands, unless they cover every source.
+ */
+static int
+plan(struct collection *c, const struct strvec *args, struct strvec *roots,
+    struct strvec *scope, bool *all, struct error *err)
+{
+	struct collection_source *src;
+	size_t nsrc;
+
+	if (collection_sources(c, &src, &nsrc, err) < 0)
+		return -1;
+	*all = true;
+	for (size_t i = 0; i < nsrc; i++) {
+		bool covered = false;
+
+		for (size_t j = 0; j < args->nr && !covered; j++)
+			covered = is_under(src[i].path, args->v[j]);
+		if (args->nr > 0 && !covered)
+			*all = false;
+		if (args->nr == 0 && (roots->nr == 0 ||
+		    !is_under(src[i].path, roots->v[roots->nr - 1])))
+			strvec_push(roots, src[i].path);
+	}
+	for (size_t j = 0; j < args->nr; j++) {
+		strvec_push(roots, args->v[j]);
+		if (!*all)
+			strvec_push(scope, args->v[j]);
+	}
+	collection_sources_free(src, nsrc);
+	return 0;
+}
+
+int
+cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
+    struct strvec *scope, bool *missing)
+{
+	static const struct reporter rep = { report_to_stderr, NULL };
+	struct error err = ERROR_INIT;
+	struct strvec args = STRVEC_INIT, roots = STRVEC_INIT;
+	struct scan_stats stats = { 0 };
+	char *path;
+	bool all;
+	int rc = CLI_ERROR;
+
+	*c = NULL;
+	if (!(path = cli_collection_db_path(o->db, &err)))
+		goto out;
+	*missing = false;
+	if (!(*c = collection_open(path, &err)) ||
+	    add_sources(*c, o, &args, missing, &err) < 0)
+		goto out;
+	if (o->nargs > 0 && args.nr == 0)	/* reported, nothing to show */
+		goto out;
+	if (plan(*c, &args, &roots, scope, &all, &err) < 0)
+		goto out;
+	if (!o->no_scan) {
+		int r = scan_run(*c, (const char *const *)roots.v, roots.nr, &rep,
+		    NULL, &stats, &err);
+
+		/* Past a fifth of stale documents, index everything again. */
+		if (r >= 0 && all && (r = collection_index_vacuum(*c, &err)) == 1)
+			r = scan_run(*c, (const char *const *)roots.v, roots.nr,
+			    &rep, NULL, &stats, &err);
+		if (r < 0)
+			goto out;
+		if (o->verbose)
+			print_stats(&stats);
+	}
+	/* A FILE operand that is not an article (refused, and warned about
+	 * by the scan) fails the run, as a missing one does. */
+	for (size_t i = 0; i < args.nr; i++) {
+		struct stat st;
+		int64_t id;
+
+		if (stat(args.v[i], &st) == 0 && !S_ISDIR(st.st_mode) &&
+		    collection_find_path(*c, args.v[i], &id, &err) == 0)
+			*missing = true;
+	}
+	rc = CLI_OK;
+out:
+	if (rc != CLI_OK) {
+		if (err.msg)
+			fail("%s", err.msg);
+		collection_free(*c);
+		*c = NULL;
+		strvec_clear(scope);
+	}
+	error_release(&err);
+	strvec_clear(&args);
+	strvec_clear(&roots);
+	free(path);
+	return rc;
+}
+
+/* --- outputs --- */
+
+/* Write b to stdout; false when stdout is gone (a closed pipe: quietly). */
+static bool
+emit(const struct buf *b, int *rc)
+{
+	if (fwrite(b->buf, 1, b->len, stdout) == b->len)
+		return true;
+	if (errno != EPIPE) {
+		fail("cannot write the listing: %s", strerror(errno));
+		*rc = CLI_ERROR;
+	}
+	return false;
+}
+
+static void
+format_item(struct buf *b, const struct collection_item *it, bool json)
+{
+	if (json) {
+		buf_addc(b, '{');
+		cli_list_json_members(b, it->article);
+		json_key(b, "id");
+		json_add_int(b, it->id);
+		json_key(b, "read");
+		json_add_bool(b, it->read);
+		json_key(b, "starred");
+		json_add_bool(b, it->starred);
+		buf_addc(b, '}');
+	} else {
+		cli_list_text(b, it->article);
+		buf_addf(b, "\t%lld", (long long)it->id);
+	}
+	buf_addc(b, '\n');
+}
+
+int
+cli_collection_list(const struct cli_collection_opts *o)
+{
+	struct strvec scope = STRVEC_INIT;
+	struct collection_view v = o->view;
+	struct collection_item it = { 0 };
+	struct error err = ERROR_INIT;
+	struct collection_cursor *cur;
+	struct collection *c;
+	struct buf line = BUF_INIT;
+	bool missing;
+	int rc, r;
+
+	if ((rc = cli_collection_open(o, &c, &scope, &missing)) != CLI_OK)
+		return rc;
+	v.scope = (const char *const *)scope.v;
+	v.nscope = scope.nr;
+	if (!(cur = collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err))) {
+		rc = fail("%s", err.msg);
+		goto out;
+	}
+	while ((r = collection_cursor_next(cur, &it, &err)) > 0) {
+		buf_reset(&line);
+		format_item(&line, &it, o->json);
+		if (!emit(&line, &rc))
+			break;
+	}
+	if (r < 0)
+		rc = fail("%s", err.msg);
+	if (fflush(stdout) != 0 && errno != EPIPE && rc == CLI_OK)
+		rc = fail("cannot write the listing: %s", strerror(errno));
+	if (missing)
+		rc = CLI_ERROR;
+	collection_cursor_free(cur);
+out:
+	collection_item_release(&it);
+	buf_release(&line);
+	error_release(&err);
+	strvec_clear(&scope);
+	collection_free(c);
+	return rc;
+}
+
+int
+cli_collection_categories(const struct cli_collection_opts *o)
+{
+	struct strvec scope = STRVEC_INIT;
+	struct collection_category *k = NULL;
+	struct error err = ERROR_INIT;
+	struct collection *c;
+	struct buf line = BUF_INIT;
+	size_t n = 0;
+	bool missing;
+	int rc;
+
+	if ((rc = cli_collection_open(o, &c, &scope, &missing)) != CLI_OK)
+		return rc;
+	if (collection_categories(c, (const char *const *)scope.v, scope.nr,
+	    &k, &n, &err) < 0) {
+		rc = fail("%s", err.msg);
+		n = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		buf_reset(&line);
+		utf8_scrub(&line, k[i].path, strlen(k[i].path),
+		    UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS);
+		buf_addf(&line, "\t%lld\t%lld\n", (long long)k[i].total,
+		    (long long)k[i].unread);
+		if (!emit(&line, &rc))
+			break;
+	}
+	if (fflush(stdout) != 0 && errno != EPIPE && rc == CLI_OK)
+		rc = fail("cannot write the listing: %s", strerror(errno));
+	if (missing)
+		rc = CLI_ERROR;
+	collection_categories_free(k, n);
+	buf_release(&line);
+	error_release(&err);
+	strvec_clear(&scope);
+	collection_free(c);
+	return rc;
+}
+
+/* --- state and sources --- */
+
+/* Open without scanning or touching the sources. */
+static struct collection *
+open_plain(const struct cli_collection_opts *o)
+{
+	struct error err = ERROR_INIT;
+	struct collection *c = NULL;
+	char *path = cli_collection_db_path(o->db, &err);
+
+	if (path)
+		c = collection_open(path, &err);
+	if (!c)
+		fail("%s", err.msg);
+	error_release(&err);
+	free(path);
+	return c;
+}
+
+/* The article an ID operand names: 1 and *id, 0 none, -1 error. */
+static int
+resolve_id(struct collection *c, const char *arg, int64_t *id,
+    struct error *err)
+{
+	char *end, *p;
+	long long n;
+	int r;
+
+	errno = 0;
+	n = strtoll(arg, &end, 10);
+	if (*arg >= '0' && *arg <= '9' && *end == '\0' && errno == 0) {
+		*id = n;
+		return 1;
+	}
+	p = normalise(arg);
+	r = collection_find_path(c, p, id, err);
+	free(p);
+	return r;
+}
+
+int
+cli_collection_mark(const struct cli_collection_opts *o, enum cli_mark m)
+{
+	struct error err = ERROR_INIT;
+	struct collection *c = open_plain(o);
+	int rc = CLI_OK;
+
+	if (!c)
+		return CLI_ERROR;
+	for (int i = 0; i < o->nargs; i++) {
+		int64_t id = 0;
+		int r = resolve_id(c, o->args[i], &id, &err);
+
+		if (r > 0) {
+			switch (m) {
+			case CLI_MARK_READ:
+			case CLI_MARK_UNREAD:
+				r = collection_set_read(c, id, m == CLI_MARK_READ, &err);
+				break;
+			case CLI_MARK_STAR:
+			case CLI_MARK_UNSTAR:
+				r = collection_set_starred(c, id, m == CLI_MARK_STAR, &err);
+				break;
+			}
+		}
+		if (r < 0)
+			rc = fail("%s", err.msg);
+		else if (r == 0)
+			rc = fail("%s: no such article", o->args[i]);
+		error_release(&err);
+	}
+	collection_free(c);
+	return rc;
+}
+
+int
+cli_collection_forget(const struct cli_collection_opts *o)
+{
+	struct error err = ERROR_INIT;
+	struct collection *c = open_plain(o);
+	int rc = CLI_OK;
+
+	if (!c)
+		return CLI_ERROR;
+	for (int i = 0; i < o->nargs; i++) {
+		char *p = normalise(o->args[i]);
+		int64_t n = collection_source_forget(c, p, &err);
+
+		if (n < 0)
+			rc = fail("%s", err.msg);
+		else if (o->verbose)
+			fprintf(stderr, "newsreader: forgot %s: %lld articles\n",
+			    p, (long long)n);
+		error_release(&err);
+		free(p);
+	}
+	collection_free(c);
+	return rc;
+}

@@ -1,0 +1,68 @@
+/*
+ * cli-collection: the command-line modes that read or change the
+ * collection: --list, --categories, --mark-read/--mark-unread/--star/
+ * --unstar, --forget; and the set-up they share with the TUI (which
+ * database, which sources, the scan).
+ *
+ * Sources: DIR and FILE operands are remembered, scanned, and make the
+ * run's scope (only their articles are shown). With none, every
+ * remembered source is rescanned and shown; with none remembered, the
+ * bundled sample collection is (installed in $(pkgdatadir), or data/ of
+ * the source tree when the program runs from its build tree). The sample
+ * is forgotten as soon as a source of the user's own is remembered.
+ */
+#ifndef NR_CLI_COLLECTION_H
+#define NR_CLI_COLLECTION_H
+
+#include <stdbool.h>
+
+#include "collection.h"
+#include "strvec.h"
+
+struct cli_collection_opts {
+	const char *db;		/* --db FILE, or NULL for the default */
+	char **args;		/* the operands: DIR/FILE, or ID for --mark-* */
+	int nargs;
+	bool no_scan;		/* --no-scan */
+	bool verbose;		/* --verbose: the scan's figures on stderr */
+	bool json;		/* --json */
+	/* --category, --tag, --author, --search, --unread, --starred,
+	 * --sort, --reverse; scope is filled in by cli_collection_open() */
+	struct collection_view view;
+};
+
+/*
+ * The database path: --db, else $XDG_DATA_HOME/newsreader/newsreader.db
+ * (XDG_DATA_HOME defaulting to ~/.local/share), creating its directory.
+ * Returns a new string, or NULL with err set.
+ */
+char *cli_collection_db_path(const char *db, struct error *err);
+
+/*
+ * Open the collection, remember the operands as sources, scan (unless
+ * no_scan), and fill *scope with the paths the run shows (left empty when
+ * that is every article). Warnings and --verbose figures go to stderr. An
+ * operand that does not exist is reported and left out, with *missing set
+ * (the caller shows the rest, then exits 1). Returns CLI_OK with *c open
+ * (the caller frees it and clears scope), or CLI_ERROR after printing why.
+ */
+int cli_collection_open(const struct cli_collection_opts *o,
+    struct collection **c, struct strvec *scope, bool *missing);
+
+/* --list: one line per article of the view, streamed. */
+int cli_collection_list(const struct cli_collection_opts *o);
+/* --categories: "PATH\tTOTAL\tUNREAD" per node, in tree order. */
+int cli_collection_categories(const struct cli_collection_opts *o);
+
+enum cli_mark {
+	CLI_MARK_READ,
+	CLI_MARK_UNREAD,
+	CLI_MARK_STAR,
+	CLI_MARK_UNSTAR,
+};
+/* --mark-read ID... and the like; an ID is a number from --list or a path. */
+int cli_collection_mark(const struct cli_collection_opts *o, enum cli_mark m);
+/* --forget DIR...: remove sources and their articles. */
+int cli_collection_forget(const struct cli_collection_opts *o);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * collection: the local store of articles, in SQLite. The only module that
+ * speaks SQL.
+ *
+ * A collection is one database file. It holds every article that a scan
+ * found under the remembered sources (directories or files, by absolute
+ * path): the metadata --list prints, read and starred state, the category
+ * tree with subtree counts, tags, and a full-text index (see search.h for
+ * what a word is). An article's id never changes while its file stays put,
+ * is re-parsed after an edit, or is moved within its source (recognised by
+ * its content hash); read and starred state go with the id.
+ *
+ * Threads and processes: a struct collection is one connection and belongs
+ * to one thread at a time. Any number of connections, in threads or
+ * processes, may share a database file: it is in WAL mode with a busy
+ * timeout, so readers never wait and writers queue. A scan in a background
+ * thread opens its own connection (collection_open on the same path).
+ *
+ * Durability: every state change (read, starred, forget) is committed at
+ * once. A scan commits in batches, each a transaction, and never depends on
+ * memory surviving: a process killed at any moment leaves a consistent
+ * database, and the next scan finishes the work.
+ */
+#ifndef NR_COLLECTION_H
+#define NR_COLLECTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+struct error;
+
+struct collection;
+
+/* --- opening --- */
+
+/*
+ * Open (creating, or migrating to the current schema) the database at
+ * path; its directory must exist. Returns NULL with err set when the file
+ * is not a newsreader database, was written by a newer newsreader, or
+ * cannot be opened. Free with collection_free().
+ */
+struct collection *collection_open(const char *path, struct error *err);
+void collection_free(struct collection *c);
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define COLLECTION_SCHEMA_VERSION 1
+
+/* --- sources --- */
+
+/*
+ * Remember an absolute, normalised path (a directory, or a single file when
+ * is_file) as a source. Remembering one twice is harmless.
+ */
+int collection_source_add(struct collection *c, const char *path, bool is_file,
+    struct error *err);
+
+struct collection_source {
+	char *path;		/* absolute; owned */
+	bool is_file;
+};
+
+/*
+ * The remembered sources, sorted by path, into a new array *out of *n
+ * entries; free it with collection_sources_free().
+ */
+int collection_sources(struct collection *c, struct collection_source **out,
+    size_t *n, struct error *err);
+void collection_sources_free(struct collection_source *v, size_t n);
+
+/*
+ * Forget a source: remove it and every article under it that no other
+ * remembered source covers. Returns the number of articles removed, or -1
+ * with err set (also when path is not a remembered source).
+ */
+int64_t collection_source_forget(struct collection *c, const char *path,
+    struct error *err);
+
+/* --- views: filters and order --- */
+
+enum collection_sort {
+	COLLECTION_SORT_DATE,	/* newest first */
+	COLLECTION_SORT_TITLE,	/* by code point, A before Z */
+	COLLECTION_SORT_PATH,
+	COLLECTION_SORT_RANK,	/* best match first; only with search */
+};
+
+/*
+ * What a list shows. Filters combine with AND; NULL or false leaves one
+ * out. The strings are borrowed for the call.
+ */
+struct collection_view {
+	const char *category;	/* "新媒体/趣头条": that node and its subtree */
+	const char *tag;
+	const char *author;
+	const char *search;	/* a query in search.h's language */
+	bool unread;
+	bool starred;
+	enum collection_sort sort;
+	bool reverse;		/* the opposite order */
+	/*
+	 * Only articles under these absolute paths (directories or files);
+	 * nscope 0 means every article in the collection.
+	 */
+	const char *const *scope;
+	size_t nscope;
+};
+
+/* --- articles --- */
+
+/* One article as the collection knows it. */
+struct collection_item {
+	int64_t id;		/* > 0, stable */
+	bool read;
+	bool starred;
+	double rank;		/* bm25 (lower is better) when sorted by rank */
+	/*
+	 * Every front-matter field, the parser's warnings, and the file's
+	 * size, mtime and hash, as at the last scan; body is "" (read the file
+	 * to show it). Owned; released with collection_item_release().
+	 */
+	struct article *article;
+};
+
+void collection_item_release(struct collection_item *item);
+
+/*
+ * The article with this id into *item (released by the caller). Returns 1,
+ * 0 when there is none, -1 on error.
+ */
+int collection_get(struct collection *c, int64_t id,
+    struct collection_item *item, struct error *err);
+
+/*
+ * The id of the article at an absolute path. Returns 1 and sets *id, 0
+ * when none is there, -1 on error.
+ */
+int collection_find_path(struct collection *c, const char *path, int64_t *id,
+    struct error *err);
+
+/* --- listing, a screenful at a time --- */
+
+enum collection_dir {
+	COLLECTION_AFTER,	/* rows after the cursor, in view order */
+	COLLECTION_BEFORE,	/* rows before it, nearest first */
+};
+
+struct collection_cursor;
+
+/*
+ * Start reading the rows of view after (or before) the row from (NULL: from
+ * the start, or for BEFORE the end), at most limit rows (0: no limit).
+ * Rows stream from an index where the view allows (always for the date
+ * order; for other orders when no category or tag filter applies), so a
+ * page of a million-article view costs what a page of a small one does;
+ * memory stays constant whatever the count. from is only read during this
+ * call. Returns NULL with err set on a bad category/search, or a database
+ * error. Free with collection_cursor_free().
+ */
+struct collection_cursor *collection_query(struct collection *c,
+    const struct collection_view *view, const struct collection_item *from,
+    enum collection_dir dir, size_t limit, struct error *err);
+/*
+ * The next row into *item (released by the caller, or reused: a call
+ * releases what item held). Returns 1, 0 at the end, -1 on error.
+ */
+int collection_cursor_next(struct collection_cursor *cur,
+    struct collection_item *item, struct error *err);
+void collection_cursor_free(struct collection_cursor *cur);
+
+/* The number of articles in view, or -1 on error. */
+int64_t collection_count(struct collection *c,
+    const struct collection_view *view, struct error *err);
+
+/* --- the category tree --- */
+
+struct collection_category {
+	int64_t id;
+	int64_t parent;		/* 0 for a root */
+	int depth;		/* 0 for a root */
+	char *name;		/* owned */
+	char *path;		/* names joined with '/'; owned */
+	int64_t total;		/* articles in this node's subtree */
+	int64_t unread;		/* of which unread */
+};
+
+/*
+ * The categories that hold articles in scope (nscope 0: all), in tree
+ * order (each node before its children, siblings by name), into a new array
+ * *out of *n; free it with collection_categories_free().
+ */
+int collection_categories(struct collection *c, const char *const *scope,
+    size_t nscope, struct collection_category **out, size_t *n,
+    struct error *err);
+void collection_categories_free(struct collection_category *v, size_t n);
+
+/* --- read and starred state (committed at once) --- */
+
+/* Returns 1, 0 when there is no such article, -1 on error. */
+int collection_set_read(struct collection *c, int64_t id, bool read,
+    struct error *err);
+int collection_set_starred(struct collection *c, int64_t id, bool starred,
+    struct error *err);
+/*
+ * Mark every article of view read (or unread) in one statement. Returns
+ * how many changed, or -1.
+ */
+int64_t collection_mark_view(struct collection *c,
+    const struct collection_view *view, bool read, struct error *err);
+
+/* --- writing, for scans --- */
+
+/* What a scan knows of one stored file. */
+struct collection_file {
+	int64_t id;
+	const char *path;	/* absolute; valid during the callback */
+	int64_t size;		/* bytes */
+	int64_t mtime_ns;
+	uint64_t hash;		/* of the file's bytes */
+	bool indexed;		/* its text is in the full-text index */
+};
+
+/*
+ * Call fn for each stored article under root (a directory or file), in no
+ * particular order. fn returns non-zero to stop. Returns 0 or -1.
+ */
+int collection_files(struct collection *c, const char *root,
+    int (*fn)(void *ctx, const struct collection_file *f), void *ctx,
+    struct error *err);
+
+/* A transaction around a batch of writes (BEGIN IMMEDIATE ... COMMIT). */
+int collection_begin(struct collection *c, struct error *err);
+int collection_commit(struct collection *c, struct error *err);
+void collection_rollback(struct collection *c);
+
+/*
+ * Store a parsed article with its body's plain text (text_len bytes), in
+ * place of the stored article at the same path, or else in place of the
+ * article with id replace (a moved file: path changes, id and state stay),
+ * or as a new article. Returns the article's id, or -1.
+ */
+int64_t collection_put(struct collection *c, const struct article *a,
+    const char *text, size_t text_len, int64_t replace, struct error *err);
+
+/* Remove the article with this id. Returns 1, 0 when absent, -1. */
+int collection_remove(struct collection *c, int64_t id, struct error *err);
+
+/*
+ * After a scan: when at least a fifth of the full-text index is left over
+ * from edited or removed articles (and it is not tiny), drop the index and
+ * mark every article to be indexed again; returns 1 then, so the caller
+ * scans again. 0 when nothing was needed, -1 on error.
+ */
+int collection_index_vacuum(struct collection *c, struct error *err);
+
+/* Run FTS5's own integrity check on the index; 0 ok, -1 with err. */
+int collection_check(struct collection *c, struct error *err);
+
+#endif

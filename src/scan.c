@@ -1,0 +1,527 @@
+/*
+ * scan: incremental import of a root's files; see scan.h.
+ *
+ * Per root, three steps:
+ *   1. What is stored: every article under the root goes into an
+ *      open-addressing table keyed by a 64-bit hash of its path (about 50
+ *      bytes an article, not the paths themselves).
+ *   2. The walk (stat only): a file whose size, mtime and indexing match
+ *      its entry is marked seen and skipped; any other becomes a work item
+ *      (its path, and the id of its row when it has one).
+ *   3. Parsing: SCAN_WORKERS threads take items by an atomic index and
+ *      hand results (article + plain text) through a bounded queue to the
+ *      calling thread, which puts them back in walk order (so new ids
+ *      follow the walk, name order, whatever the threads did) and writes
+ *      them in batched transactions. A new
+ *      file whose content hash is that of an unseen entry replaces it (a
+ *      move). Unseen entries left over are removed at the end.
+ * The queue is the only shared state: a mutex and two condition variables.
+ */
+#include "config.h"
+#include "scan.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "article.h"
+#include "buf.h"
+#include "collection.h"
+#include "document.h"
+#include "report.h"
+#include "walk.h"
+#include "xmalloc.h"
+
+#define QUEUE_CAP 64	/* parsed articles waiting for the writer, at most */
+
+/* --- what is stored, by path hash --- */
+
+struct entry {
+	uint64_t key;		/* path hash; 0 marks an empty slot */
+	int64_t id;		/* the article; 0 once taken by a move */
+	int64_t size;
+	int64_t mtime_ns;
+	uint64_t hash;		/* of the content */
+	bool indexed;
+	bool seen;		/* by this walk */
+};
+
+struct table {
+	struct entry *v;
+	size_t cap;		/* a power of two, or 0 */
+	size_t n;
+};
+
+/*
+ * FNV-1a, then a 64-bit finaliser to spread it. Two paths under one root
+ * with the same key are not told apart; at 2^-64 a pair that is accepted.
+ */
+static uint64_t
+path_key(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h ? h : 1;
+}
+
+static struct entry *
+table_find(struct table *t, uint64_t key, bool insert)
+{
+	size_t i;
+
+	if (insert && (t->n + 1) * 2 > t->cap) {
+		struct table old = *t;
+
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->v = xcalloc(t->cap, sizeof *t->v);
+		t->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i].key)
+				*table_find(t, old.v[i].key, true) = old.v[i];
+		free(old.v);
+	}
+	if (t->cap == 0)
+		return NULL;
+	for (i = key & (t->cap - 1); t->v[i].key; i = (i + 1) & (t->cap - 1))
+		if (t->v[i].key == key)
+			return &t->v[i];
+	if (!insert)
+		return NULL;
+	t->v[i].key = key;
+	t->n++;
+	return &t->v[i];
+}
+
+/* --- one root's scan --- */
+
+struct item {
+	char *path;		/* owned until handed to a result */
+	int64_t id;		/* the stored article at path, or 0 */
+};
+
+struct result {
+	size_t seq;		/* the item's index: the order of the walk */
+	char *path;		/* owned */
+	int64_t id;
+	struct article *a;	/* NULL: refused, with msg */
+	char *msg;
+	struct buf text;	/* the body's plain text */
+};
+
+struct scan {
+	struct collection *c;
+	const struct reporter *rep;
+	struct scan_progress *progress;	/* never NULL here */
+	struct scan_stats *stats;
+
+	struct table files;
+	struct item *items;
+	size_t nitems, items_alloc;
+	struct entry **gone;	/* unseen entries, sorted by content hash */
+	size_t ngone;
+
+	atomic_size_t next;	/* the next item a worker takes */
+	pthread_mutex_t mu;	/* guards what follows */
+	pthread_cond_t not_empty, not_full;
+	struct result *queue[QUEUE_CAP];
+	size_t qhead, qlen;
+	int workers;		/* still running */
+};
+
+static bool
+cancelled(struct scan *s)
+{
+	return atomic_load_explicit(&s->progress->cancel, memory_order_relaxed);
+}
+
+static int64_t
+mtime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static int
+load_entry(void *ctx, const struct collection_file *f)
+{
+	struct scan *s = ctx;
+	struct entry *e = table_find(&s->files, path_key(f->path), true);
+
+	e->id = f->id;
+	e->size = f->size;
+	e->mtime_ns = f->mtime_ns;
+	e->hash = f->hash;
+	e->indexed = f->indexed;
+	e->seen = false;
+	return 0;
+}
+
+static int
+on_file(void *ctx, const char *path, const struct stat *st)
+{
+	struct scan *s = ctx;
+	struct entry *e = table_find(&s->files, path_key(path), false);
+
+	s->stats->scanned++;
+	atomic_fetch_add_explicit(&s->progress->seen, 1, memory_order_relaxed);
+	if (cancelled(s))
+		return 1;
+	if (e) {
+		e->seen = true;
+		if (e->size == (int64_t)st->st_size &&
+		    e->mtime_ns == mtime_ns(st) && e->indexed)
+			return 0;
+	}
+	ALLOC_GROW(s->items, s->nitems + 1, s->items_alloc);
+	s->items[s->nitems].path = xstrdup(path);
+	s->items[s->nitems].id = e ? e->id : 0;
+	s->nitems++;
+	return 0;
+}
+
+static int
+cmp_gone(const void *pa, const void *pb)
+{
+	const struct entry *a = *(struct entry *const *)pa;
+	const struct entry *b = *(struct entry *const *)pb;
+
+	return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+static void
+collect_gone(struct scan *s)
+{
+	size_t alloc = 0;
+
+	for (size_t i = 0; i < s->files.cap; i++) {
+		struct entry *e = &s->files.v[i];
+
+		if (e->key && !e->seen) {
+			ALLOC_GROW(s->gone, s->ngone + 1, alloc);
+			s->gone[s->ngone++] = e;
+		}
+	}
+	if (s->ngone > 1)
+		qsort(s->gone, s->ngone, sizeof *s->gone, cmp_gone);
+}
+
+/* The id of an unseen article with this content, taken; or 0. */
+static int64_t
+take_moved(struct scan *s, uint64_t hash)
+{
+	size_t lo = 0, hi = s->ngone;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->gone[mid]->hash < hash)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->ngone && s->gone[lo]->hash == hash; lo++) {
+		int64_t id = s->gone[lo]->id;
+
+		if (id) {
+			s->gone[lo]->id = 0;
+			return id;
+		}
+	}
+	return 0;
+}
+
+/* --- the parsing threads and their queue --- */
+
+static void
+push(struct scan *s, struct result *r)
+{
+	pthread_mutex_lock(&s->mu);
+	while (s->qlen == QUEUE_CAP)
+		pthread_cond_wait(&s->not_full, &s->mu);
+	s->queue[(s->qhead + s->qlen) % QUEUE_CAP] = r;
+	s->qlen++;
+	pthread_cond_signal(&s->not_empty);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* The next result, or NULL when every worker is done and none is left. */
+static struct result *
+pop(struct scan *s)
+{
+	struct result *r = NULL;
+
+	pthread_mutex_lock(&s->mu);
+	while (s->qlen == 0 && s->workers > 0)
+		pthread_cond_wait(&s->not_empty, &s->mu);
+	if (s->qlen > 0) {
+		r = s->queue[s->qhead];
+		s->qhead = (s->qhead + 1) % QUEUE_CAP;
+		s->qlen--;
+		pthread_cond_signal(&s->not_full);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return r;
+}
+
+static void *
+worker(void *arg)
+{
+	struct scan *s = arg;
+	size_t i;
+
+	while (!cancelled(s) &&
+	    (i = atomic_fetch_add(&s->next, 1)) < s->nitems) {
+		struct result *r = xcalloc(1, sizeof *r);
+		struct error err = ERROR_INIT;
+
+		r->seq = i;
+		r->path = s->items[i].path;
+		s->items[i].path = NULL;
+		r->id = s->items[i].id;
+		buf_init(&r->text, 0);
+		r->a = article_load(r->path, &err);
+		if (r->a) {
+			struct document *doc = document_from_article(r->a);
+
+			document_text(doc, &r->text);
+			document_free(doc);
+		} else {
+			r->msg = err.msg;
+			err.msg = NULL;
+		}
+		error_release(&err);
+		push(s, r);
+	}
+	pthread_mutex_lock(&s->mu);
+	s->workers--;
+	pthread_cond_broadcast(&s->not_empty);
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+static void
+result_free(struct result *r)
+{
+	free(r->path);
+	free(r->msg);
+	article_free(r->a);
+	buf_release(&r->text);
+	free(r);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Store one result; 0, or -1 on a database error. */
+static int
+store(struct scan *s, struct result *r, struct error *err)
+{
+	int64_t replace = 0;
+
+	if (!r->a) {
+		if (s->rep)
+			s->rep->fn(s->rep->ctx, r->path, 0, r->msg);
+		s->stats->refused++;
+		return 0;
+	}
+	if (s->rep)
+		report_warnings(s->rep, r->path, &r->a->warnings);
+	if (r->id == 0)
+		replace = take_moved(s, r->a->hash);
+	if (collection_put(s->c, r->a, r->text.buf, r->text.len, replace, err) < 0)
+		return -1;
+	s->stats->parsed++;
+	if (replace)
+		s->stats->moved++;
+	return 0;
+}
+
+/* Store one result in the current batch, committing it when full. */
+static int
+write_one(struct scan *s, struct result *r, size_t *in_batch, double *started,
+    struct error *err)
+{
+	int rc = 0;
+
+	if (*in_batch == 0) {
+		if (collection_begin(s->c, err) < 0)
+			return -1;
+		*started = now();
+	}
+	(*in_batch)++;
+	if (store(s, r, err) < 0)
+		return -1;
+	atomic_fetch_add_explicit(&s->progress->parsed, 1, memory_order_relaxed);
+	if (*in_batch >= SCAN_BATCH || (now() - *started) * 1000 >= SCAN_BATCH_MS) {
+		rc = collection_commit(s->c, err);
+		*in_batch = 0;
+	}
+	return rc;
+}
+
+/* Parse the items in threads and write them here, in walk order, in batches. */
+static int
+parse_and_store(struct scan *s, struct error *err)
+{
+	pthread_t threads[SCAN_WORKERS];
+	int nthreads = 0, rc = 0;
+	size_t in_batch = 0, next = 0;
+	double started = 0;
+	struct result *r, **slots;
+
+	/* Results that came early, by seq, until their turn. */
+	slots = xcalloc(s->nitems ? s->nitems : 1, sizeof *slots);
+
+	atomic_store(&s->next, 0);
+	s->workers = SCAN_WORKERS;
+	for (int i = 0; i < SCAN_WORKERS; i++) {
+		if (pthread_create(&threads[i], NULL, worker, s) == 0) {
+			nthreads++;
+		} else {
+			pthread_mutex_lock(&s->mu);
+			s->workers--;
+			pthread_mutex_unlock(&s->mu);
+		}
+	}
+	if (nthreads == 0)	/* no threads to be had: parse here */
+		worker(s);
+	while ((r = pop(s)) != NULL) {
+		slots[r->seq] = r;
+		while (next < s->nitems && (r = slots[next]) != NULL) {
+			slots[next++] = NULL;
+			if (rc == 0 && write_one(s, r, &in_batch, &started, err) < 0) {
+				rc = -1;
+				/* Stop the workers; drain what they still send. */
+				atomic_store(&s->progress->cancel, true);
+			}
+			result_free(r);
+		}
+	}
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	/* After a cancel, results past a gap never got their turn. */
+	for (size_t i = next; i < s->nitems; i++)
+		if (slots[i])
+			result_free(slots[i]);
+	free(slots);
+	if (rc == 0 && in_batch > 0 && collection_commit(s->c, err) < 0)
+		rc = -1;
+	if (rc < 0)
+		collection_rollback(s->c);
+	return rc;
+}
+
+/* Remove the articles whose files are gone, in one transaction. */
+static int
+remove_gone(struct scan *s, struct error *err)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->ngone; i++)
+		n += s->gone[i]->id != 0;
+	if (n == 0)
+		return 0;
+	if (collection_begin(s->c, err) < 0)
+		return -1;
+	for (size_t i = 0; i < s->ngone; i++) {
+		if (s->gone[i]->id == 0)
+			continue;
+		if (collection_remove(s->c, s->gone[i]->id, err) < 0) {
+			collection_rollback(s->c);
+			return -1;
+		}
+		s->stats->removed++;
+	}
+	return collection_commit(s->c, err);
+}
+
+static int
+scan_root(struct scan *s, const char *root, struct error *err)
+{
+	struct walk w;
+	int walked, rc;
+
+	if (collection_files(s->c, root, load_entry, s, err) < 0)
+		return -1;
+	walk_init(&w, on_file, s, s->rep);
+	walked = walk_path(&w, root);
+	walk_release(&w);
+	atomic_fetch_add(&s->progress->total, s->nitems);
+	collect_gone(s);
+	rc = parse_and_store(s, err);
+	if (rc < 0)
+		return -1;
+	/* Remove only after a whole walk of a root that is there. */
+	if (walked != 0 || cancelled(s))
+		return 1;
+	return remove_gone(s, err);
+}
+
+static void
+scan_release(struct scan *s)
+{
+	for (size_t i = 0; i < s->nitems; i++)
+		free(s->items[i].path);
+	free(s->items);
+	free(s->files.v);
+	free(s->gone);
+	s->items = NULL;
+	s->nitems = s->items_alloc = 0;
+	memset(&s->files, 0, sizeof s->files);
+	s->gone = NULL;
+	s->ngone = 0;
+}
+
+int
+scan_run(struct collection *c, const char *const *roots, size_t nroots,
+    const struct reporter *rep, struct scan_progress *progress,
+    struct scan_stats *stats, struct error *err)
+{
+	struct scan_progress own;
+	struct scan s;
+	double t0 = now();
+	int rc = 0;
+
+	if (!progress) {
+		memset(&own, 0, sizeof own);
+		progress = &own;
+	}
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.rep = rep;
+	s.progress = progress;
+	s.stats = stats;
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_cond_init(&s.not_empty, NULL);
+	pthread_cond_init(&s.not_full, NULL);
+	for (size_t i = 0; i < nroots && rc >= 0; i++) {
+		int r = scan_root(&s, roots[i], err);
+
+		if (r != 0)
+			rc = r;
+		scan_release(&s);
+		if (cancelled(&s))
+			break;
+	}
+	pthread_cond_destroy(&s.not_full);
+	pthread_cond_destroy(&s.not_empty);
+	pthread_mutex_destroy(&s.mu);
+	stats->seconds += now() - t0;
+	atomic_store(&progress->done, true);
+	return rc;
+}
