@@ -13,12 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
+#include "cli-collection.h"
 #include "cli-list.h"
 #include "cli.h"
+#include "collection.h"
 #include "document.h"
 #include "json.h"
 #include "page.h"
@@ -191,11 +194,66 @@ cli_dump_article(FILE *out, const struct article *a,
 	return ret;
 }
 
+/* An id: digits only, as --list --json prints them. */
+static bool
+is_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/*
+ * The article an operand names: the file at that path, or else, for an
+ * id, the collection's article of that id, read from its file. *c is the
+ * collection, opened on first need (the caller frees it).
+ */
+static struct article *
+load_operand(const char *arg, const struct cli_dump_opts *o,
+    struct collection **c, struct error *err)
+{
+	struct collection_item item = { 0, false, false, 0, NULL };
+	struct article *a = NULL;
+	struct stat st;
+	int r;
+
+	if (stat(arg, &st) == 0 || !is_id(arg))
+		return article_load(arg, err);
+	if (!*c) {
+		char *db = cli_collection_db_path(o->db, err);
+
+		if (!db)
+			return NULL;
+		if (access(db, F_OK) != 0) {
+			error_set(err, "no such file, nor a collection at %s to "
+			    "look the id up in", db);
+			free(db);
+			return NULL;
+		}
+		*c = collection_open(db, err);
+		free(db);
+		if (!*c)
+			return NULL;
+	}
+	r = collection_get(*c, strtoll(arg, NULL, 10), &item, err);
+	if (r == 0)
+		error_set(err, "no such file, nor an article with that id");
+	if (r <= 0)
+		return NULL;
+	a = article_load(item.article->path, err);
+	collection_item_release(&item);
+	return a;
+}
+
 int
 cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 {
 	struct reporter rep = { report_to_stderr, NULL };
 	struct cli_dump_opts opts = *o;
+	struct collection *c = NULL;
 	int ret = CLI_OK;
 
 	if (opts.width == 0)
@@ -204,7 +262,7 @@ cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 		opts.styles = isatty(STDOUT_FILENO);
 	for (int i = 0; i < nargs; i++) {
 		struct error err = ERROR_INIT;
-		struct article *a = article_load(args[i], &err);
+		struct article *a = load_operand(args[i], &opts, &c, &err);
 
 		if (!a) {
 			struct buf msg = BUF_INIT;
@@ -225,5 +283,6 @@ cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 	}
 	if (fflush(stdout) != 0)
 		ret = CLI_ERROR;
+	collection_free(c);
 	return ret;
 }

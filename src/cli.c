@@ -471,7 +471,8 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		ret = cli_collection_forget(&opts.coll);
 		break;
 	case MODE_DUMP: {
-		struct cli_dump_opts d = { opts.width, opts.json, -1 };
+		struct cli_dump_opts d = { opts.width, opts.json, -1,
+			opts.coll.db };
 
 		report_conf(conf_path, &conf_warnings);
 		ret = cli_dump(opts.args, opts.nargs, &d);
