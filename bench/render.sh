@@ -1,26 +1,27 @@
 #!/bin/sh
 # bench/render.sh [-r RUNS] [-n BYTES]: time `newsreader --dump FILE
 # --width 80 >/dev/null` against `w3m -dump -cols 80 -T text/html` on the
-# same body, side by side in one hyperfine run, for three articles:
+# same body, side by side in one run, for three articles:
 #   - the seed (data/000_bbf8aa7d2cb0c58b.md);
 #   - a generated article of BYTES (default 1 MiB): bench/gen-corpus -b,
 #     seed-shaped but its text a word salad with punctuation every few
 #     characters, the hard case for line breaking;
 #   - BYTES of the seed's own paragraphs, repeated: real news text.
-# Then the layout stage alone on the generated article
+# Then the layout stage alone on the two big articles
 # (bench/layout-bench). Medians and ratios go into bench/RESULTS.md,
 # between this script's markers.
 #
-#   -r RUNS   timed runs of each command (default 20; 3 warm-up runs first)
+#   -r RUNS   timed rounds (default 15; 3 warm-up rounds first)
 #   -n BYTES  the size of the two big articles (default 1048576)
 #
-# w3m reads the body alone (front matter cut off); newsreader reads the
-# whole file, front matter included, and prints the page's header and
-# link list as well. "wall" is the median wall time; "cpu" is user + system
-# time (hyperfine's means), which load from other processes disturbs
-# less. newsreader lays a big article out on every CPU, so its wall time
-# can be below its cpu time. Run from the source tree after tools/build
-# (or set BUILD); develop with a small -n and -r.
+# bench/alternate runs the commands by turns, round after round, so a
+# change of load on a shared machine falls on both alike; it reports the
+# median wall time and the median CPU time (user + system) of each. w3m
+# reads the body alone (front matter cut off); newsreader reads the whole
+# file, front matter included, and prints the page's header and link list
+# as well. newsreader lays a big article out on every CPU, so its wall
+# time can be below its CPU time. Run from the source tree after
+# tools/build (or set BUILD); develop with a small -n and -r.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +29,8 @@ build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 gen="$build/bench/gen-corpus"
 lb="$build/bench/layout-bench"
-runs=20
+alt="$build/bench/alternate"
+runs=15
 bytes=1048576
 while getopts r:n: opt; do
 	case $opt in
@@ -37,13 +39,11 @@ while getopts r:n: opt; do
 	*) echo "usage: bench/render.sh [-r RUNS] [-n BYTES]" >&2; exit 2 ;;
 	esac
 done
-for p in "$nr" "$gen" "$lb"; do
+for p in "$nr" "$gen" "$lb" "$alt"; do
 	[ -x "$p" ] || { echo "bench/render.sh: $p is missing; run tools/build" >&2; exit 1; }
 done
-for t in w3m hyperfine; do
-	command -v $t >/dev/null ||
-	    { echo "bench/render.sh: no $t (tools/install-deps --bench)" >&2; exit 1; }
-done
+command -v w3m >/dev/null ||
+    { echo "bench/render.sh: no w3m (tools/install-deps --bench)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nr-bench-render.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -51,33 +51,18 @@ trap 'rm -rf "$work"' EXIT
 # body FILE: the article's body, front matter cut off
 body() { awk '/^---$/ && n < 2 { n++; next } n >= 2' "$1"; }
 
-# field JSON N KEY: result N's KEY from hyperfine's JSON export, in ms
-field() {
-	tr -d '\n ' <"$1" | sed 's/"times":\[[^]]*\]//g' |
-	    awk -v n="$2" -v key="$3" '{
-		split($0, r, "\"command\":")
-		s = r[n + 1]
-		i = index(s, "\"" key "\":")
-		v = substr(s, i + length(key) + 3)
-		sub(/[,}].*/, "", v)
-		printf "%.1f", v * 1000
-	}'
-}
-
 rows=""
 # compare NAME FILE
 compare() {
 	name=$1 file=$2
 	body "$file" >"$work/body.html"
 	size=$(wc -c <"$file")
-	hyperfine -N --style none --warmup 3 --runs "$runs" \
-	    --export-json "$work/h.json" \
-	    "$nr --dump $file --width 80" \
-	    "w3m -dump -cols 80 -T text/html $work/body.html" >/dev/null
-	nw=$(field "$work/h.json" 1 median)
-	ww=$(field "$work/h.json" 2 median)
-	nc=$(awk -v u="$(field "$work/h.json" 1 user)" -v s="$(field "$work/h.json" 1 system)" 'BEGIN { printf "%.1f", u + s }')
-	wc=$(awk -v u="$(field "$work/h.json" 2 user)" -v s="$(field "$work/h.json" 2 system)" 'BEGIN { printf "%.1f", u + s }')
+	"$alt" "$runs" "$nr" --dump "$file" --width 80 -- \
+	    w3m -dump -cols 80 -T text/html "$work/body.html" >"$work/t"
+	nw=$(sed -n 1p "$work/t" | cut -d' ' -f1)
+	nc=$(sed -n 1p "$work/t" | cut -d' ' -f2)
+	ww=$(sed -n 2p "$work/t" | cut -d' ' -f1)
+	wc=$(sed -n 2p "$work/t" | cut -d' ' -f2)
 	rw=$(awk -v a="$nw" -v b="$ww" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
 	rc=$(awk -v a="$nc" -v b="$wc" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
 	echo "$name ($size bytes): wall newsreader $nw ms, w3m $ww ms ($rw); cpu $nc ms, $wc ms ($rc)" >&2
@@ -116,12 +101,13 @@ section=$(cat <<END
 ## --dump: rendering an article vs w3m
 
 \`bench/render.sh -r $runs -n $bytes\` on $(date -u '+%Y-%m-%d'), $(nproc) CPUs ($(uname -m)),
-load average $(cut -d' ' -f1-3 /proc/loadavg) at the end. hyperfine, $runs runs of
-each command after 3 warm-up runs. w3m is \`w3m -dump -cols 80 -T text/html
-BODY\` on the body alone; newsreader is \`newsreader --dump FILE --width 80\` on
-the whole file (front matter parsed, header and link list printed too). Wall
-is the median wall time, cpu is user + system time; ratio is newsreader /
-w3m, the target 0.5 or less.
+load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (the machine is shared).
+\`bench/alternate\`: $runs rounds after 3 warm-up rounds, the two commands by
+turns. w3m is \`w3m -dump -cols 80 -T text/html BODY\` on the body alone;
+newsreader is \`newsreader --dump FILE --width 80\` on the whole file (front
+matter parsed, header and link list printed too). Wall is the median wall
+time, cpu the median user + system time; ratio is newsreader / w3m, the
+target 0.5 or less.
 
 | article | bytes | w3m wall (ms) | newsreader wall (ms) | ratio | w3m cpu (ms) | newsreader cpu (ms) | ratio |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
