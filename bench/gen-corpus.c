@@ -24,6 +24,13 @@
  *   markup, the front matter keys or the URLs.
  * - Files land in DIR/<category path>/NNNNNNN.md, a few thousand per
  *   directory at most for N up to 1M.
+ *
+ * The text's vocabulary is shaped like news: most words come from a large
+ * synthetic vocabulary (SYN_WORDS words of 2 to 4 ideographs, the
+ * ideographs themselves Zipf-distributed over SYN_CHARS of them), and one
+ * word in eight from WORDS[], the real words, whose document frequencies
+ * then range from most articles (the first few) to a few percent (the
+ * last), so benchmarks can query words of known, varied frequency.
  */
 #include "config.h"
 
@@ -70,6 +77,9 @@ static const char *const WORDS[] = {
 	"壮士断腕", "猛药去疴", "万众一心", "众志成城", "只争朝夕", "砥砺前行",
 };
 #define NWORDS (sizeof WORDS / sizeof WORDS[0])
+
+#define SYN_WORDS 40000	/* synthetic vocabulary */
+#define SYN_CHARS 6000	/* ideographs it is made of */
 
 /* Latin words of the text; none of them occurs in the markup or keys. */
 static const char *const LATIN[] = {
@@ -139,6 +149,44 @@ rng_zipf(struct rng *r, size_t n)
 	double x = 2.0 * exp(u * log((n + 2) / 2.0)) - 2.0;
 	size_t i = (size_t)x;
 	return i < n ? i : n - 1;
+}
+
+/*
+ * The ideograph of rank i (0 = most common): the ranks are scattered over
+ * U+4E00..U+9FA5 by a multiplier coprime with the block's size, so common
+ * and rare ideographs are spread over the block.
+ */
+static uint32_t
+syn_char(size_t i)
+{
+	return 0x4E00 + (uint32_t)((i * 7919u) % 20902u);
+}
+
+static void
+add_cp(char *p, size_t *n, uint32_t cp)
+{
+	p[(*n)++] = (char)(0xE0 | (cp >> 12));
+	p[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	p[(*n)++] = (char)(0x80 | (cp & 0x3F));
+}
+
+struct out;
+static void out_add(struct out *o, const char *s, size_t n);
+static size_t rng_zipf(struct rng *r, size_t n);
+
+/* Synthetic word w: its own little stream picks length and ideographs. */
+static void
+syn_word(struct out *o, size_t w)
+{
+	struct rng r = { (w + 1) * 0xA24BAED4963EE407ULL };
+	char tmp[12];
+	size_t n = 0, len;
+
+	rng_next(&r);
+	len = 2 + (rng_below(&r, 20) < 12 ? 0 : rng_below(&r, 20) < 12 ? 1 : 2);
+	for (size_t i = 0; i < len; i++)
+		add_cp(tmp, &n, syn_char(rng_zipf(&r, SYN_CHARS)));
+	out_add(o, tmp, n);
 }
 
 struct out {
@@ -219,8 +267,10 @@ sentence(struct out *o, struct rng *r)
 			out_adds(o, " ");
 		} else if (rng_below(r, 30) == 0) {
 			out_addf(o, "%zu", 1 + rng_below(r, 2021));
-		} else {
+		} else if (rng_below(r, 8) == 0) {
 			out_adds(o, WORDS[rng_zipf(r, NWORDS)]);
+		} else {
+			syn_word(o, rng_zipf(r, SYN_WORDS));
 		}
 	}
 	out_adds(o, END[rng_below(r, sizeof END / sizeof *END)]);

@@ -320,41 +320,55 @@ icu_lines(struct breaks *b, size_t from, size_t to, uint8_t *flags)
 	}
 }
 
+/* Runs of ideographs at least this long are left out of ICU's windows:
+ * below it, setting ICU to a new window costs more than it saves. */
+#define LONG_RUN 4
+
 /*
  * Line breaks. Between two CJK ideographs (class ID) a line may always
  * break (UAX #14's LB31: no rule before it matches ID ID, in the root or
  * the zh rules), and no rule looks across an ideograph for context: each
  * rule that does (LB14 to LB17, LB21a, LB25, LB30a) wants spaces,
- * numbers, letters or indicators in between. So the text is cut at each
- * ideograph-ideograph boundary, and ICU runs only over the pieces longer
- * than one code point, which in Chinese text are the stretches around
- * punctuation and Latin words. tests/unit/test-breaks checks the result
- * against ICU over the whole text, for the corpus and for random strings.
+ * numbers, letters or indicators in between. So a long run of ideographs
+ * is marked here, and ICU reads only the windows between such runs, each
+ * window reaching one ideograph into the runs on either side.
+ * tests/unit/test-breaks checks the result against ICU over the whole
+ * text, for the corpus and for random strings.
  */
 static void
 find_lines(struct breaks *b, size_t n16, size_t ncp, uint8_t *flags)
 {
-	size_t k = 0, u = 0;
+	size_t win_k = 0, win_u = 0;	/* ICU's next window starts here */
+	size_t k = 0, u = 0;		/* code point k is at UTF-16 unit u */
 
 	if (!b->shortcuts) {
 		icu_lines(b, 0, n16, flags);
 		return;
 	}
 	while (k < ncp) {
-		size_t piece_k = k, piece_u = u;
+		size_t j = k;
 
-		/* the piece runs to the next ideograph-ideograph boundary */
-		while (k + 1 < ncp && !(b->cls[k] & b->cls[k + 1] & CLS_HAN)) {
+		if (!(b->cls[k] & CLS_HAN)) {
 			u += b->cps[k] >= 0x10000 ? 2 : 1;
 			k++;
+			continue;
 		}
-		u += b->cps[k] >= 0x10000 ? 2 : 1;
-		k++;
-		if (k - piece_k > 1)
-			icu_lines(b, piece_u, u, flags);
-		if (k < ncp)
-			flags[b->map[u]] |= BREAKS_LINE;	/* ideograph | ideograph */
+		/* ideographs [k, j], one UTF-16 unit each */
+		while (j + 1 < ncp && (b->cls[j + 1] & CLS_HAN))
+			j++;
+		if (j - k >= LONG_RUN) {
+			if (k + 1 - win_k >= 2)
+				icu_lines(b, win_u, u + 1, flags);
+			for (size_t m = 1; m <= j - k; m++)
+				flags[b->map[u + m]] |= BREAKS_LINE;
+			win_k = j;
+			win_u = u + (j - k);
+		}
+		u += j - k + 1;
+		k = j + 1;
 	}
+	if (ncp - win_k >= 2)
+		icu_lines(b, win_u, n16, flags);
 }
 
 void

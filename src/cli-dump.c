@@ -13,12 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
+#include "cli-collection.h"
 #include "cli-list.h"
 #include "cli.h"
+#include "collection.h"
 #include "document.h"
 #include "json.h"
 #include "page.h"
@@ -63,8 +66,13 @@ add_line(struct buf *out, const struct layout_line *ln, bool styles)
 			add_sgr(out, st);
 			cur = st;
 		}
-		buf_add(out, c->s, c->len);
+		/* buf_add(), without a call per cell */
+		if (out->alloc - out->len <= c->len)
+			buf_grow(out, 4096);
+		memcpy(out->buf + out->len, c->s, c->len);
+		out->len += c->len;
 	}
+	out->buf[out->len] = '\0';
 	if (styles && cur)
 		buf_adds(out, "\033[0m");
 }
@@ -113,9 +121,25 @@ add_json(struct buf *out, const struct article *a, struct page *p,
 			json_sep(out);
 			json_add_string(out, line.buf, line.len);
 		}
+		page_trim(p, w, b + 1, b + 1);
 	}
 	buf_adds(out, "]}\n");
 	buf_release(&line);
+}
+
+/* Blocks laid out together before they are printed. */
+#define DUMP_CHUNK 512
+
+/* Threads for laying out a: one per CPU (at most 4), for a big body
+ * only; a small one is done before a thread would start. */
+static unsigned
+threads(const struct article *a)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (a->body_len < (128u << 10) || n < 2)
+		return 1;
+	return n > 4 ? 4 : (unsigned)n;
 }
 
 unsigned
@@ -141,18 +165,26 @@ cli_dump_article(FILE *out, const struct article *a,
 	if (o->json) {
 		add_json(&b, a, p, w);
 	} else {
-		for (size_t i = 0; i < page_nblocks(p); i++) {
-			const struct layout_block *lb = page_block(p, w, i);
+		size_t n = page_nblocks(p);
 
-			for (size_t k = 0; k < lb->nlines; k++) {
-				add_line(&b, &lb->lines[k], o->styles > 0);
-				buf_addc(&b, '\n');
+		/* a chunk of blocks at a time: laid out by all CPUs, printed,
+		 * let go, so memory stays small on a huge article */
+		for (size_t first = 0; first < n; first += DUMP_CHUNK) {
+			size_t end = first + DUMP_CHUNK < n ? first + DUMP_CHUNK : n;
+
+			page_prepare(p, w, first, end, threads(a));
+			for (size_t i = first; i < end; i++) {
+				const struct layout_block *lb = page_block(p, w, i);
+
+				for (size_t k = 0; k < lb->nlines; k++) {
+					add_line(&b, &lb->lines[k], o->styles > 0);
+					buf_addc(&b, '\n');
+				}
 			}
-			if (b.len > (1u << 16)) {
-				if (fwrite(b.buf, 1, b.len, out) != b.len)
-					ret = CLI_ERROR;
-				buf_reset(&b);
-			}
+			page_trim(p, w, end, end);
+			if (fwrite(b.buf, 1, b.len, out) != b.len)
+				ret = CLI_ERROR;
+			buf_reset(&b);
 		}
 	}
 	if (fwrite(b.buf, 1, b.len, out) != b.len)
@@ -162,11 +194,66 @@ cli_dump_article(FILE *out, const struct article *a,
 	return ret;
 }
 
+/* An id: digits only, as --list --json prints them. */
+static bool
+is_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/*
+ * The article an operand names: the file at that path, or else, for an
+ * id, the collection's article of that id, read from its file. *c is the
+ * collection, opened on first need (the caller frees it).
+ */
+static struct article *
+load_operand(const char *arg, const struct cli_dump_opts *o,
+    struct collection **c, struct error *err)
+{
+	struct collection_item item = { 0, false, false, 0, NULL };
+	struct article *a = NULL;
+	struct stat st;
+	int r;
+
+	if (stat(arg, &st) == 0 || !is_id(arg))
+		return article_load(arg, err);
+	if (!*c) {
+		char *db = cli_collection_db_path(o->db, err);
+
+		if (!db)
+			return NULL;
+		if (access(db, F_OK) != 0) {
+			error_set(err, "no such file, nor a collection at %s to "
+			    "look the id up in", db);
+			free(db);
+			return NULL;
+		}
+		*c = collection_open(db, err);
+		free(db);
+		if (!*c)
+			return NULL;
+	}
+	r = collection_get(*c, strtoll(arg, NULL, 10), &item, err);
+	if (r == 0)
+		error_set(err, "no such file, nor an article with that id");
+	if (r <= 0)
+		return NULL;
+	a = article_load(item.article->path, err);
+	collection_item_release(&item);
+	return a;
+}
+
 int
 cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 {
 	struct reporter rep = { report_to_stderr, NULL };
 	struct cli_dump_opts opts = *o;
+	struct collection *c = NULL;
 	int ret = CLI_OK;
 
 	if (opts.width == 0)
@@ -175,7 +262,7 @@ cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 		opts.styles = isatty(STDOUT_FILENO);
 	for (int i = 0; i < nargs; i++) {
 		struct error err = ERROR_INIT;
-		struct article *a = article_load(args[i], &err);
+		struct article *a = load_operand(args[i], &opts, &c, &err);
 
 		if (!a) {
 			struct buf msg = BUF_INIT;
@@ -196,5 +283,6 @@ cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 	}
 	if (fflush(stdout) != 0)
 		ret = CLI_ERROR;
+	collection_free(c);
 	return ret;
 }

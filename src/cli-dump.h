@@ -3,10 +3,10 @@
  * printed exactly as the reading pane shows it (page.h): the header, a
  * blank line, the body, the numbered link list.
  *
- * ARTICLE is a file path, rendered directly with no database. Looking an
- * article up in the collection (by id, or by a path the collection holds)
- * belongs to the collection: it loads the article, then calls
- * cli_dump_article(), the same function the file path takes.
+ * ARTICLE is a file path, rendered directly with no database, or the id
+ * of an article in the collection (as --list --json gives it), whose file
+ * is then read. Both end in cli_dump_article(), which takes an article
+ * however it was found.
  */
 #ifndef NR_CLI_DUMP_H
 #define NR_CLI_DUMP_H
@@ -21,6 +21,7 @@ struct cli_dump_opts {
 	bool json;		/* header fields, links and lines as JSON */
 	/* styles as SGR sequences: -1 when stdout is a terminal, else 0/1 */
 	int styles;
+	const char *db;		/* --db FILE for ids, or NULL: the default */
 };
 
 /* The width --dump uses when none is given: stdout's terminal, else 80. */
@@ -33,8 +34,10 @@ unsigned cli_dump_default_width(void);
 int cli_dump_article(FILE *out, const struct article *a,
     const struct cli_dump_opts *o);
 
-/* --dump over the operands (one or more file paths), to stdout; the
- * articles' warnings go to stderr. Returns the exit status. */
+/* --dump over the operands (file paths or ids), to stdout; the articles'
+ * warnings go to stderr. The collection is opened only for an operand
+ * that is no file but all digits, and never created. Returns the exit
+ * status: 1 when an operand could not be shown. */
 int cli_dump(char **args, int nargs, const struct cli_dump_opts *o);
 
 #endif

@@ -163,6 +163,31 @@ static const struct {
 };
 #define N_OPTIONS (sizeof cli_options / sizeof cli_options[0])
 
+#define HELP_INDENT 29	/* the column option descriptions start in */
+#define HELP_WIDTH 79	/* --help fits an 80-column terminal */
+
+/*
+ * Print text (ASCII) from column HELP_INDENT, wrapped at spaces so that no
+ * line passes HELP_WIDTH.
+ */
+static void
+usage_wrap(FILE *fp, const char *text)
+{
+	size_t room = HELP_WIDTH - HELP_INDENT;
+
+	while (strlen(text) > room) {
+		size_t cut = room;
+
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			break;
+		fprintf(fp, "%.*s\n%*s", (int)cut, text, HELP_INDENT, "");
+		text += cut + 1;
+	}
+	fprintf(fp, "%s\n", text);
+}
+
 static void
 usage(FILE *fp)
 {
@@ -178,7 +203,11 @@ usage(FILE *fp)
 			buf_addf(&b, "      --%s", o->name);
 		if (o->arg)
 			buf_addf(&b, " %s", o->arg);
-		fprintf(fp, "%-28s %s\n", b.buf, o->help);
+		if (b.len >= HELP_INDENT)
+			fprintf(fp, "%s\n%*s", b.buf, HELP_INDENT, "");
+		else
+			fprintf(fp, "%-*s", HELP_INDENT, b.buf);
+		usage_wrap(fp, o->help);
 		buf_release(&b);
 	}
 	fprintf(fp, "\nExit status: 0 ok, 1 error, 2 usage.\n");
@@ -442,7 +471,8 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		ret = cli_collection_forget(&opts.coll);
 		break;
 	case MODE_DUMP: {
-		struct cli_dump_opts d = { opts.width, opts.json, -1 };
+		struct cli_dump_opts d = { opts.width, opts.json, -1,
+			opts.coll.db };
 
 		report_conf(conf_path, &conf_warnings);
 		ret = cli_dump(opts.args, opts.nargs, &d);

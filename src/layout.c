@@ -12,7 +12,8 @@
  * The result owns one arena of UTF-8 (every cell's bytes, generated ones
  * included), one array of cells and one of lines; cell and line pointers
  * are fixed up once the block is done, since the arrays grow while it is
- * built.
+ * built. Tables are layout-table.c's; the types both share are in
+ * layout-internal.h.
  */
 #include "config.h"
 #include "layout.h"
@@ -24,41 +25,11 @@
 #include "breaks.h"
 #include "buf.h"
 #include "document.h"
+#include "layout-internal.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* --- shaped cells --- */
-
-enum shaped_kind {
-	SH_TEXT,	/* something to draw */
-	SH_SPACE,	/* a collapsible space: hangs at a break */
-	SH_HARD,	/* a hard line break; not drawn */
-	SH_TAB,		/* a tab in preformatted text */
-};
-
-struct shaped {
-	uint32_t off;		/* its UTF-8 in the arena */
-	uint32_t pos;		/* block text offset, or LAYOUT_NO_POS */
-	uint32_t cp;		/* the base character, for the punctuation rules */
-	uint16_t style;
-	uint8_t len;		/* bytes in the arena */
-	uint8_t width;		/* columns (a tab: 0 until placed) */
-	uint8_t kind;		/* enum shaped_kind */
-	uint8_t brk;		/* enum breaks_flag bits of the boundary before */
-	uint8_t ncp;		/* code points on the cell: 1..1 + MAX_MARKS */
-	bool label;		/* a repeated table header: not the line's pos */
-};
-
-struct layout {
-	struct breaks *breaks;
-	uint8_t *flags;		/* scratch for breaks_find() */
-	size_t flags_alloc;
-	struct buf clean;	/* scrubbed text */
-	uint32_t *posmap;	/* clean byte -> block text offset */
-	size_t posmap_alloc;
-	struct shaped *sh;	/* shaped cells of the block being laid out */
-	size_t nsh, sh_alloc;
-};
+/* --- the struct layout --- */
 
 struct layout *
 layout_new(bool tailored)
@@ -85,32 +56,28 @@ layout_free(struct layout *l)
 
 /* --- the block being built --- */
 
-struct bline {
-	size_t first, ncells;	/* cells of the line */
-	unsigned width;
-	uint32_t pos;		/* LAYOUT_NO_POS until a text cell arrives */
-};
-
-struct build {
-	const struct document *doc;
-	const struct document_block *b;
-	size_t index;		/* of b in doc */
-	unsigned w;		/* the width */
-	unsigned avail;		/* columns after the frames' prefix */
-	bool indent;		/* paragraphs take the two-U+3000 indent */
-	size_t f0;		/* the first frame shown (deep nesting drops
-				 * the outer ones) */
-	struct buf arena;
-	struct layout_cell *cells; /* s: an offset into arena until done */
-	size_t ncells, cells_alloc;
-	struct bline *lines;
-	size_t nlines, lines_alloc;
-};
-
+/*
+ * Make room for about n text cells and their lines at once, so a block's
+ * arrays are allocated once rather than doubled up from nothing: a big
+ * article lays out thousands of blocks, and every reallocation touches
+ * fresh memory.
+ */
 static void
-line_begin(struct build *bd)
+reserve(struct layout_build *bd, size_t n)
 {
-	struct bline *ln;
+	/* lines: at least n cells / W of them, plus blank ones; each line
+	 * may add a prefix of a few generated cells */
+	size_t lines = n / (bd->w > 1 ? bd->w / 2 : 1) + 4;
+	size_t cells = bd->ncells + n + lines * (bd->b->nframes * 4 + 4);
+
+	ALLOC_GROW(bd->cells, cells, bd->cells_alloc);
+	ALLOC_GROW(bd->lines, bd->nlines + lines, bd->lines_alloc);
+}
+
+void
+layout_line_begin(struct layout_build *bd)
+{
+	struct layout_bline *ln;
 
 	ALLOC_GROW(bd->lines, bd->nlines + 1, bd->lines_alloc);
 	ln = &bd->lines[bd->nlines++];
@@ -121,10 +88,10 @@ line_begin(struct build *bd)
 }
 
 static inline void
-push_cell(struct build *bd, uint32_t off, uint8_t len, uint8_t width,
+push_cell(struct layout_build *bd, uint32_t off, uint8_t len, uint8_t width,
     uint16_t style, uint32_t pos, bool primary)
 {
-	struct bline *ln = &bd->lines[bd->nlines - 1];
+	struct layout_bline *ln = &bd->lines[bd->nlines - 1];
 	struct layout_cell *c;
 
 	ALLOC_GROW(bd->cells, bd->ncells + 1, bd->cells_alloc);
@@ -141,15 +108,16 @@ push_cell(struct build *bd, uint32_t off, uint8_t len, uint8_t width,
 		ln->pos = pos;
 }
 
-static void
-add_shaped(struct build *bd, const struct shaped *s)
+void
+layout_add_shaped(struct layout_build *bd, const struct layout_shaped *s)
 {
 	push_cell(bd, s->off, s->len, s->width, s->style, s->pos, !s->label);
 }
 
 /* A generated cell: text s (one character and its marks) of width w. */
-static void
-add_gen(struct build *bd, const char *s, uint8_t width, uint16_t style)
+void
+layout_add_gen(struct layout_build *bd, const char *s, uint8_t width,
+    uint16_t style)
 {
 	uint32_t off = (uint32_t)bd->arena.len;
 	size_t len = strlen(s);
@@ -159,11 +127,11 @@ add_gen(struct build *bd, const char *s, uint8_t width, uint16_t style)
 	    LAYOUT_NO_POS, false);
 }
 
-static void
-add_gen_spaces(struct build *bd, unsigned n, uint16_t style)
+void
+layout_add_gen_spaces(struct layout_build *bd, unsigned n, uint16_t style)
 {
 	while (n--)
-		add_gen(bd, " ", 1, style);
+		layout_add_gen(bd, " ", 1, style);
 }
 
 /* The columns a generated string takes. */
@@ -186,8 +154,6 @@ str_width(const char *s)
 
 /* --- prefixes: quote bars, list markers --- */
 
-enum prefix { PFX_FIRST, PFX_REST, PFX_BLANK };
-
 /* True when a quote frame lies in frames [k, upto). */
 static bool
 quote_between(const struct document_block *b, size_t k, size_t upto)
@@ -200,7 +166,7 @@ quote_between(const struct document_block *b, size_t k, size_t upto)
 
 /* One generated cell per character of s. */
 static void
-add_gen_str(struct build *bd, const char *s, uint16_t style)
+add_gen_str(struct layout_build *bd, const char *s, uint16_t style)
 {
 	size_t len = strlen(s);
 
@@ -213,7 +179,7 @@ add_gen_str(struct build *bd, const char *s, uint16_t style)
 		n = n < 0 ? 1 : n;
 		memcpy(one, s + i, (size_t)n);
 		one[n] = '\0';
-		add_gen(bd, one, (uint8_t)(cw > 0 ? cw : 1), style);
+		layout_add_gen(bd, one, (uint8_t)(cw > 0 ? cw : 1), style);
 		i += (size_t)n;
 	}
 }
@@ -221,7 +187,7 @@ add_gen_str(struct build *bd, const char *s, uint16_t style)
 /* Draw frames [f0, upto) of the block before a line's content. A blank
  * line gets the quote bars only, with no trailing spaces. */
 static void
-add_prefix_upto(struct build *bd, enum prefix kind, size_t upto)
+add_prefix_upto(struct layout_build *bd, enum layout_prefix kind, size_t upto)
 {
 	const struct document_block *b = bd->b;
 	uint16_t dim = DOCUMENT_STYLE_DIM | (b->style & DOCUMENT_STYLE_QUOTE);
@@ -229,26 +195,26 @@ add_prefix_upto(struct build *bd, enum prefix kind, size_t upto)
 	for (size_t k = bd->f0; k < upto; k++) {
 		const struct document_frame *f = &b->frames[k];
 		/* spaces are drawn only when something follows them */
-		bool more = kind != PFX_BLANK || quote_between(b, k + 1, upto);
+		bool more = kind != LAYOUT_PFX_BLANK || quote_between(b, k + 1, upto);
 
 		if (f->kind == DOCUMENT_FRAME_QUOTE) {
-			add_gen(bd, "│", 1, dim | DOCUMENT_STYLE_QUOTE);
+			layout_add_gen(bd, "│", 1, dim | DOCUMENT_STYLE_QUOTE);
 			if (more)
-				add_gen(bd, " ", 1, dim);
-		} else if (kind == PFX_FIRST && f->first && f->marker[0]) {
+				layout_add_gen(bd, " ", 1, dim);
+		} else if (kind == LAYOUT_PFX_FIRST && f->first && f->marker[0]) {
 			unsigned mw = str_width(f->marker);
 
 			add_gen_str(bd, f->marker, dim);
 			if (f->width > mw)
-				add_gen_spaces(bd, f->width - mw, dim);
+				layout_add_gen_spaces(bd, f->width - mw, dim);
 		} else if (more) {
-			add_gen_spaces(bd, f->width, dim);
+			layout_add_gen_spaces(bd, f->width, dim);
 		}
 	}
 }
 
-static void
-add_prefix(struct build *bd, enum prefix kind)
+void
+layout_add_prefix(struct layout_build *bd, enum layout_prefix kind)
 {
 	add_prefix_upto(bd, kind, bd->b->nframes);
 }
@@ -256,12 +222,12 @@ add_prefix(struct build *bd, enum prefix kind)
 /* The blank line above a block: the quote bars it shares with the block
  * before, so a quote's bar runs on between its paragraphs. */
 static void
-add_space_before(struct build *bd)
+add_space_before(struct layout_build *bd)
 {
 	const struct document_block *b = bd->b, *prev;
 	size_t shared = 0;
 
-	line_begin(bd);
+	layout_line_begin(bd);
 	if (bd->index == 0)
 		return;
 	prev = &bd->doc->blocks[bd->index - 1];
@@ -271,14 +237,14 @@ add_space_before(struct build *bd)
 	while (shared > 0 && b->frames[shared - 1].kind != DOCUMENT_FRAME_QUOTE)
 		shared--;
 	if (shared > bd->f0)
-		add_prefix_upto(bd, PFX_BLANK, shared);
+		add_prefix_upto(bd, LAYOUT_PFX_BLANK, shared);
 }
 
 /* --- shaping --- */
 
 /*
  * Scrub [start, end) of the block text into l->clean, with l->posmap the
- * block offset of each clean byte. LF and TAB stay: shape() decides.
+ * block offset of each clean byte. LF and TAB stay: layout_shape() decides.
  */
 static void
 scrub(struct layout *l, const char *text, size_t start, size_t end)
@@ -328,10 +294,10 @@ style_at(const struct document_block *b, size_t *run, uint32_t pos)
 	return (uint16_t)((b->nruns ? b->runs[*run].style : 0) | b->style);
 }
 
-static struct shaped *
-new_shaped(struct layout *l)
+struct layout_shaped *
+layout_new_shaped(struct layout *l)
 {
-	struct shaped *s;
+	struct layout_shaped *s;
 
 	ALLOC_GROW(l->sh, l->nsh + 1, l->sh_alloc);
 	s = &l->sh[l->nsh++];
@@ -339,14 +305,14 @@ new_shaped(struct layout *l)
 	return s;
 }
 
-/* A new shaped cell of kind at block offset pos; l->sh has room (shape()
+/* A new shaped cell of kind at block offset pos; l->sh has room (layout_shape()
  * reserves it). */
-static inline struct shaped *
-put(struct layout *l, struct build *bd, const char *bytes, size_t len,
+static inline struct layout_shaped *
+put(struct layout *l, struct layout_build *bd, const char *bytes, size_t len,
     uint32_t cp, uint32_t pos, uint8_t brk, uint16_t style, uint8_t width,
     uint8_t kind)
 {
-	struct shaped *c = &l->sh[l->nsh++];
+	struct layout_shaped *c = &l->sh[l->nsh++];
 
 	c->off = (uint32_t)bd->arena.len;
 	c->pos = pos;
@@ -359,7 +325,7 @@ put(struct layout *l, struct build *bd, const char *bytes, size_t len,
 	c->ncp = 1;
 	c->label = false;
 	if (bd->arena.alloc - bd->arena.len > len) {
-		/* the common case: shape() made room */
+		/* the common case: layout_shape() made room */
 		memcpy(bd->arena.buf + bd->arena.len, bytes, len);
 		bd->arena.len += len;
 		bd->arena.buf[bd->arena.len] = '\0';
@@ -373,14 +339,15 @@ put(struct layout *l, struct build *bd, const char *bytes, size_t len,
  * Shape [start, end) of b's text, appending to l->sh (their text to
  * bd->arena). Returns the index of the first new shaped cell.
  */
-static size_t
-shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
+size_t
+layout_shape(struct layout *l, struct layout_build *bd, size_t start,
+    size_t end, bool pre)
 {
 	const struct document_block *b = bd->b;
 	const char *src = b->text.buf, *t;
 	size_t first = l->nsh, run = 0, n, ncp;
 	const uint32_t *cps, *offs;
-	struct shaped *cur = NULL;	/* the cell marks attach to */
+	struct layout_shaped *cur = NULL;	/* the cell marks attach to */
 	bool dirty;
 
 	if (end <= start)
@@ -414,13 +381,13 @@ shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
 		style = style_at(b, &run, pos);
 		if ((cp == ' ' || cp == '\t') && !pre) {
 			/* flowing text: a tab collapses like a space (CSS) */
-			put(l, bd, " ", 1, cp, pos, brk, style, 1, SH_SPACE);
+			put(l, bd, " ", 1, cp, pos, brk, style, 1, LAYOUT_SH_SPACE);
 			cur = NULL;
 			continue;
 		}
 		if (is_hard_break(cp) || (cp == '\t' && pre)) {
 			put(l, bd, " ", cp == '\t', cp, pos, brk, style,
-			    0, cp == '\t' ? SH_TAB : SH_HARD);
+			    0, cp == '\t' ? LAYOUT_SH_TAB : LAYOUT_SH_HARD);
 			cur = NULL;
 			continue;
 		}
@@ -430,18 +397,18 @@ shape(struct layout *l, struct build *bd, size_t start, size_t end, bool pre)
 			 * cannot measure is drawn as U+FFFD */
 			if (cw < 0)
 				cur = put(l, bd, "\xEF\xBF\xBD", 3, cp, pos, brk,
-				    style, 1, SH_TEXT);
+				    style, 1, LAYOUT_SH_TEXT);
 			else
 				cur = put(l, bd, t + i, len, cp, pos, brk, style,
-				    (uint8_t)cw, SH_TEXT);
+				    (uint8_t)cw, LAYOUT_SH_TEXT);
 			continue;
 		}
-		if (!cur && l->nsh > first && l->sh[l->nsh - 1].kind == SH_TEXT)
+		if (!cur && l->nsh > first && l->sh[l->nsh - 1].kind == LAYOUT_SH_TEXT)
 			cur = &l->sh[l->nsh - 1];	/* a lone U+200B and the
 							 * like: onto the cell
 							 * before */
 		if (!cur)	/* nothing to sit on: a space carries it */
-			cur = put(l, bd, " ", 1, ' ', pos, brk, style, 1, SH_TEXT);
+			cur = put(l, bd, " ", 1, ' ', pos, brk, style, 1, LAYOUT_SH_TEXT);
 		/* beyond LAYOUT_MAX_MARKS, ncurses cannot draw them */
 		if (cur->ncp <= LAYOUT_MAX_MARKS &&
 		    cur->off + cur->len == bd->arena.len) {
@@ -467,7 +434,7 @@ paired(uint32_t a, uint32_t b)
  * resort. Spaces at the break do not count: they hang or are skipped.
  */
 static bool
-punct_ok(const struct shaped *sh, size_t s, size_t k, size_t n)
+punct_ok(const struct layout_shaped *sh, size_t s, size_t k, size_t n)
 {
 	size_t p = k, q = k;
 
@@ -485,7 +452,7 @@ punct_ok(const struct shaped *sh, size_t s, size_t k, size_t n)
 
 /* May a line break before sh[j]? A link's number sticks to its text. */
 static bool
-allowed(const struct shaped *sh, size_t j)
+allowed(const struct layout_shaped *sh, size_t j)
 {
 	return (sh[j].brk & BREAKS_LINE) &&
 	    !(sh[j].style & DOCUMENT_STYLE_LINKNUM);
@@ -498,7 +465,7 @@ allowed(const struct shaped *sh, size_t j)
  * punctuation after it, is wider than the line gets here.
  */
 static size_t
-emergency(const struct shaped *sh, size_t s, size_t j, size_t n)
+emergency(const struct layout_shaped *sh, size_t s, size_t j, size_t n)
 {
 	if (j == s)
 		return s + 1;	/* one cell wider than the line: alone */
@@ -521,7 +488,7 @@ emergency(const struct shaped *sh, size_t s, size_t j, size_t n)
  * next starts at *next. *hard: it ended at a hard break.
  */
 static void
-find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
+find_line(const struct layout_shaped *sh, size_t n, size_t s, unsigned avail,
     size_t *end, size_t *next, bool *hard)
 {
 	unsigned used = 0;
@@ -529,9 +496,9 @@ find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
 
 	*hard = false;
 	for (size_t j = s; j < n; j++) {
-		const struct shaped *c = &sh[j];
+		const struct layout_shaped *c = &sh[j];
 
-		if (c->kind == SH_HARD) {
+		if (c->kind == LAYOUT_SH_HARD) {
 			*end = j;
 			*next = j + 1;
 			*hard = true;
@@ -539,7 +506,7 @@ find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
 		}
 		if (j > s && allowed(sh, j))
 			last_ok = j;
-		if (c->kind == SH_SPACE) {
+		if (c->kind == LAYOUT_SH_SPACE) {
 			used += c->width;
 			continue;
 		}
@@ -553,18 +520,12 @@ find_line(const struct shaped *sh, size_t n, size_t s, unsigned avail,
 	*end = *next = n;
 }
 
-struct flow {
-	bool indent;		/* paragraphs may take the indent */
-	unsigned hang;		/* extra indent on a paragraph's later lines */
-	bool first_is_block;	/* the first line is the block's first */
-};
-
 /* Lay out shaped cells [from, to) of l->sh as flowing text. */
-static void
-fill_flow(struct layout *l, struct build *bd, size_t from, size_t to,
-    const struct flow *fl)
+void
+layout_fill_flow(struct layout *l, struct layout_build *bd, size_t from,
+    size_t to, const struct layout_flow *fl)
 {
-	const struct shaped *sh = l->sh;
+	const struct layout_shaped *sh = l->sh;
 	size_t i = from;
 	bool first = fl->first_is_block, para = true, after_hard = true;
 
@@ -578,26 +539,26 @@ fill_flow(struct layout *l, struct build *bd, size_t from, size_t to,
 		if (bd->avail <= indent + 4)
 			indent = 0, avail = bd->avail;
 		if (!after_hard)
-			while (i < to && sh[i].kind == SH_SPACE)
+			while (i < to && sh[i].kind == LAYOUT_SH_SPACE)
 				i++;
 		if (i >= to && !first && !after_hard)
 			break;
 		find_line(sh, to, i, avail, &end, &next, &hard);
 		last = end;
-		while (last > i && sh[last - 1].kind == SH_SPACE)
+		while (last > i && sh[last - 1].kind == LAYOUT_SH_SPACE)
 			last--;
 		blank = last == i;
-		line_begin(bd);
-		add_prefix(bd, blank && !first ? PFX_BLANK :
-		    first ? PFX_FIRST : PFX_REST);
+		layout_line_begin(bd);
+		layout_add_prefix(bd, blank && !first ? LAYOUT_PFX_BLANK :
+		    first ? LAYOUT_PFX_FIRST : LAYOUT_PFX_REST);
 		if (!blank && indent == 4 && para && fl->indent) {
-			add_gen(bd, "\u3000", 2, bd->b->style);
-			add_gen(bd, "\u3000", 2, bd->b->style);
+			layout_add_gen(bd, "\u3000", 2, bd->b->style);
+			layout_add_gen(bd, "\u3000", 2, bd->b->style);
 		} else if (!blank && indent) {
-			add_gen_spaces(bd, indent, bd->b->style);
+			layout_add_gen_spaces(bd, indent, bd->b->style);
 		}
 		for (size_t k = i; k < last; k++)
-			add_shaped(bd, &sh[k]);
+			layout_add_shaped(bd, &sh[k]);
 		para = hard && blank;
 		after_hard = hard;
 		first = false;
@@ -615,14 +576,15 @@ indent_suits(const struct document_block *b)
 }
 
 static void
-layout_flow(struct layout *l, struct build *bd)
+layout_flowing(struct layout *l, struct layout_build *bd)
 {
-	struct flow fl = { false, 0, true };
+	struct layout_flow fl = { false, 0, true };
 	size_t from;
 
 	fl.indent = bd->indent && bd->b->indentable && indent_suits(bd->b);
-	from = shape(l, bd, 0, bd->b->text.len, false);
-	fill_flow(l, bd, from, l->nsh, &fl);
+	from = layout_shape(l, bd, 0, bd->b->text.len, false);
+	reserve(bd, l->nsh - from);
+	layout_fill_flow(l, bd, from, l->nsh, &fl);
 }
 
 /* --- preformatted text --- */
@@ -634,10 +596,10 @@ layout_flow(struct layout *l, struct build *bd)
  * moved back a little when that would put closing punctuation first.
  */
 static void
-fill_pre_line(struct layout *l, struct build *bd, size_t s, size_t e,
+fill_pre_line(struct layout *l, struct layout_build *bd, size_t s, size_t e,
     bool first)
 {
-	const struct shaped *sh = l->sh;
+	const struct layout_shaped *sh = l->sh;
 	bool cont = false;
 
 	do {
@@ -652,11 +614,11 @@ fill_pre_line(struct layout *l, struct build *bd, size_t s, size_t e,
 			}
 			used += sh[j].width;
 		}
-		line_begin(bd);
-		add_prefix(bd, s == e && !first ? PFX_BLANK :
-		    first && !cont ? PFX_FIRST : PFX_REST);
+		layout_line_begin(bd);
+		layout_add_prefix(bd, s == e && !first ? LAYOUT_PFX_BLANK :
+		    first && !cont ? LAYOUT_PFX_FIRST : LAYOUT_PFX_REST);
 		if (mark)
-			add_gen(bd, "↪", 1, DOCUMENT_STYLE_DIM | DOCUMENT_STYLE_CODE);
+			layout_add_gen(bd, "↪", 1, DOCUMENT_STYLE_DIM | DOCUMENT_STYLE_CODE);
 		for (size_t k = s; k < end; k++)
 			push_cell(bd, sh[k].off, sh[k].len, sh[k].width,
 			    sh[k].style, sh[k].pos, true);
@@ -666,9 +628,9 @@ fill_pre_line(struct layout *l, struct build *bd, size_t s, size_t e,
 }
 
 static void
-layout_pre(struct layout *l, struct build *bd)
+layout_pre(struct layout *l, struct layout_build *bd)
 {
-	size_t from = shape(l, bd, 0, bd->b->text.len, true);
+	size_t from = layout_shape(l, bd, 0, bd->b->text.len, true);
 	size_t n = l->nsh, i = from;
 	bool first = true;
 
@@ -678,15 +640,15 @@ layout_pre(struct layout *l, struct build *bd)
 
 		/* copy the source line after the shaped cells, tabs expanded
 		 * to the next multiple of 8 columns of the source line */
-		for (j = i; j < n && l->sh[j].kind != SH_HARD; j++) {
-			unsigned reps = l->sh[j].kind == SH_TAB ? 8 - col % 8 : 1;
+		for (j = i; j < n && l->sh[j].kind != LAYOUT_SH_HARD; j++) {
+			unsigned reps = l->sh[j].kind == LAYOUT_SH_TAB ? 8 - col % 8 : 1;
 
 			for (unsigned r = 0; r < reps; r++) {
-				struct shaped *c = new_shaped(l);
+				struct layout_shaped *c = layout_new_shaped(l);
 
 				*c = l->sh[j];
-				if (c->kind == SH_TAB) {
-					c->kind = SH_TEXT;
+				if (c->kind == LAYOUT_SH_TAB) {
+					c->kind = LAYOUT_SH_TEXT;
 					c->width = 1;
 					c->cp = ' ';
 				}
@@ -710,208 +672,18 @@ layout_pre(struct layout *l, struct build *bd)
 /* --- rules --- */
 
 static void
-layout_rule(struct build *bd)
+layout_rule(struct layout_build *bd)
 {
-	line_begin(bd);
-	add_prefix(bd, PFX_FIRST);
+	layout_line_begin(bd);
+	layout_add_prefix(bd, LAYOUT_PFX_FIRST);
 	for (unsigned i = 0; i < bd->avail; i++)
-		add_gen(bd, "─", 1, DOCUMENT_STYLE_DIM);
-}
-
-/* --- tables --- */
-
-struct tcell {
-	size_t from, to;	/* its shaped cells */
-	unsigned width;		/* natural width on one line */
-	bool multiline;		/* holds a hard break */
-	bool numeric;
-};
-
-static bool
-is_numeric_cell(const struct shaped *sh, size_t from, size_t to)
-{
-	bool digit = false;
-
-	for (size_t k = from; k < to; k++) {
-		uint32_t c = sh[k].cp;
-
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (!strchr("+-.,% ", (int)c) || c == 0)
-			return false;
-	}
-	return digit;
-}
-
-static void
-table_grid(struct build *bd, const struct document_table *t,
-    const struct tcell *tc, const unsigned *colw, const struct shaped *sh)
-{
-	uint16_t dim = DOCUMENT_STYLE_DIM;
-	bool *numeric = xcalloc(t->ncols, sizeof *numeric);
-
-	/* a column of numbers (below its header) is set flush right, the
-	 * header with it */
-	for (size_t c = 0; c < t->ncols; c++) {
-		numeric[c] = true;
-		for (size_t r = t->header_row ? 1 : 0; r < t->nrows; r++) {
-			const struct tcell *x = &tc[r * t->ncols + c];
-			if (x->to > x->from && !x->numeric)
-				numeric[c] = false;
-		}
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		line_begin(bd);
-		add_prefix(bd, r == 0 ? PFX_FIRST : PFX_REST);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct tcell *x = &tc[r * t->ncols + c];
-			bool right = numeric[c];
-			unsigned pad = colw[c] - x->width;
-
-			if (c > 0) {
-				add_gen(bd, " ", 1, dim);
-				add_gen(bd, "│", 1, dim);
-				add_gen(bd, " ", 1, dim);
-			}
-			if (right)
-				add_gen_spaces(bd, pad, 0);
-			for (size_t k = x->from; k < x->to; k++)
-				add_shaped(bd, &sh[k]);
-			if (!right && c + 1 < t->ncols)
-				add_gen_spaces(bd, pad, 0);
-		}
-		if (r == 0 && t->header_row) {
-			line_begin(bd);
-			add_prefix(bd, PFX_REST);
-			for (size_t c = 0; c < t->ncols; c++) {
-				if (c > 0) {
-					add_gen(bd, "─", 1, dim);
-					add_gen(bd, "┼", 1, dim);
-					add_gen(bd, "─", 1, dim);
-				}
-				for (unsigned i = 0; i < colw[c]; i++)
-					add_gen(bd, "─", 1, dim);
-			}
-		}
-	}
-	free(numeric);
-}
-
-/* After a label, "：" in Chinese and Japanese text, ": " in others. */
-static void
-add_label_colon(struct layout *l, struct build *bd)
-{
-	bool cjk = bd->doc->lang != DOCUMENT_LANG_OTHER;
-	const char *const parts[2] = { cjk ? "\uFF1A" : ":", cjk ? NULL : " " };
-
-	for (int i = 0; i < 2 && parts[i]; i++) {
-		struct shaped *s = new_shaped(l);
-
-		s->off = (uint32_t)bd->arena.len;
-		buf_adds(&bd->arena, parts[i]);
-		s->len = (uint8_t)strlen(parts[i]);
-		s->width = cjk ? 2 : 1;
-		s->ncp = 1;
-		s->cp = cjk ? 0xFF1A : (uint32_t)parts[i][0];
-		s->pos = LAYOUT_NO_POS;
-		s->style = DOCUMENT_STYLE_GEN | DOCUMENT_STYLE_DIM;
-		s->kind = parts[i][0] == ' ' ? SH_SPACE : SH_TEXT;
-	}
-}
-
-/* The row-by-row form: for each row, "header: value" lines (or values
- * alone when there is no header row), rows apart by blank lines. */
-static void
-table_rows(struct layout *l, struct build *bd, const struct document_table *t,
-    const struct tcell *tc)
-{
-	struct flow fl = { false, 2, true };
-	bool any = false;
-
-	for (size_t r = t->header_row ? 1 : 0; r < t->nrows; r++) {
-		bool started = false;
-
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct tcell *v = &tc[r * t->ncols + c];
-			size_t from = l->nsh;
-
-			/* an empty value still shows its label, so every
-			 * header is read at least once */
-			if (v->to == v->from && !(t->header_row &&
-			    tc[c].to > tc[c].from))
-				continue;
-			if (!started && any) {
-				line_begin(bd);
-				add_prefix(bd, PFX_BLANK);
-			}
-			started = any = true;
-			if (t->header_row && tc[c].to > tc[c].from) {
-				/* the label: the header again, then ": " */
-				for (size_t k = tc[c].from; k < tc[c].to; k++) {
-					struct shaped *s = new_shaped(l);
-					*s = l->sh[k];
-					s->label = true;
-					s->style |= DOCUMENT_STYLE_LABEL;
-				}
-				add_label_colon(l, bd);
-			}
-			for (size_t k = v->from; k < v->to; k++) {
-				struct shaped *s = new_shaped(l);
-				*s = l->sh[k];
-				if (k == v->from && l->nsh - 1 > from)
-					s->brk |= BREAKS_LINE;	/* after ": " */
-			}
-			fl.first_is_block = bd->nlines == 0 ||
-			    (bd->nlines == 1 && bd->lines[0].ncells == 0);
-			fill_flow(l, bd, from, l->nsh, &fl);
-		}
-	}
-	if (!any) {
-		line_begin(bd);
-		add_prefix(bd, PFX_FIRST);
-	}
-}
-
-static void
-layout_table(struct layout *l, struct build *bd)
-{
-	const struct document_table *t = bd->b->table;
-	size_t n = t->nrows * t->ncols;
-	struct tcell *tc = xcalloc(n, sizeof *tc);
-	unsigned *colw = xcalloc(t->ncols, sizeof *colw);
-	bool grid = true;
-	size_t total = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		const struct document_cell *dc = &t->cells[i];
-
-		tc[i].from = shape(l, bd, dc->start, dc->end, false);
-		tc[i].to = l->nsh;
-		for (size_t k = tc[i].from; k < tc[i].to; k++) {
-			if (l->sh[k].kind == SH_HARD)
-				tc[i].multiline = true;
-			tc[i].width += l->sh[k].width;
-		}
-		tc[i].numeric = is_numeric_cell(l->sh, tc[i].from, tc[i].to);
-		if (tc[i].multiline)
-			grid = false;
-		if (tc[i].width > colw[i % t->ncols])
-			colw[i % t->ncols] = tc[i].width;
-	}
-	for (size_t c = 0; c < t->ncols; c++)
-		total += colw[c] + (c ? 3 : 0);
-	if (grid && total <= bd->avail)
-		table_grid(bd, t, tc, colw, l->sh);
-	else
-		table_rows(l, bd, t, tc);
-	free(tc);
-	free(colw);
+		layout_add_gen(bd, "─", 1, DOCUMENT_STYLE_DIM);
 }
 
 /* --- blocks --- */
 
 static struct layout_block *
-finish(struct build *bd)
+finish(struct layout_build *bd)
 {
 	struct layout_block *lb = xcalloc(1, sizeof *lb);
 	uint32_t next = (uint32_t)bd->b->text.len;
@@ -925,7 +697,7 @@ finish(struct build *bd)
 	lb->nlines = bd->nlines;
 	lb->lines = xcalloc(bd->nlines, sizeof *lb->lines);
 	for (size_t i = bd->nlines; i-- > 0;) {
-		const struct bline *src = &bd->lines[i];
+		const struct layout_bline *src = &bd->lines[i];
 		struct layout_line *ln = &lb->lines[i];
 
 		ln->cells = lb->cells + src->first;
@@ -945,7 +717,7 @@ layout_block(struct layout *l, const struct document *doc, size_t i,
     unsigned w, unsigned flags)
 {
 	const struct document_block *b = &doc->blocks[i];
-	struct build bd;
+	struct layout_build bd;
 	unsigned prefix = 0;
 
 	memset(&bd, 0, sizeof bd);
@@ -969,7 +741,7 @@ layout_block(struct layout *l, const struct document *doc, size_t i,
 	switch (b->kind) {
 	case DOCUMENT_PARA:
 	case DOCUMENT_HEADING:
-		layout_flow(l, &bd);
+		layout_flowing(l, &bd);
 		break;
 	case DOCUMENT_PRE:
 		layout_pre(l, &bd);
@@ -981,11 +753,11 @@ layout_block(struct layout *l, const struct document *doc, size_t i,
 		if (b->table)
 			layout_table(l, &bd);
 		else
-			layout_flow(l, &bd);
+			layout_flowing(l, &bd);
 		break;
 	}
 	if (bd.nlines == 0)
-		line_begin(&bd);
+		layout_line_begin(&bd);
 	return finish(&bd);
 }
 

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "page.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@
 #include "xmalloc.h"
 
 #define PAGE_CACHE_SLOTS 2
+/* page_prepare() uses at most this many threads */
+#define PAGE_MAX_THREADS 8
 
 struct page_cache {
 	unsigned width;		/* 0: the slot is free */
@@ -33,6 +36,7 @@ struct page_cache {
 	size_t *start;		/* start[i]: the absolute line where block
 				 * i begins, for i <= known */
 	size_t known;
+	size_t lo, hi;		/* blocks[i] is NULL outside [lo, hi) */
 };
 
 struct page {
@@ -42,6 +46,8 @@ struct page {
 	size_t header_end, body_end;
 	struct page_cache cache[PAGE_CACHE_SLOTS];
 	unsigned long clock;
+	/* page_prepare()'s helper threads' layouts, made when first needed */
+	struct layout *helpers[PAGE_MAX_THREADS - 1];
 };
 
 /* --- building --- */
@@ -196,6 +202,8 @@ page_free(struct page *p)
 	for (int i = 0; i < PAGE_CACHE_SLOTS; i++)
 		cache_clear(p, &p->cache[i]);
 	layout_free(p->layout);
+	for (int i = 0; i < PAGE_MAX_THREADS - 1; i++)
+		layout_free(p->helpers[i]);
 	document_free(p->doc);
 	free(p);
 }
@@ -228,9 +236,18 @@ cache_for(struct page *p, unsigned w)
 static const struct layout_block *
 cached_block(struct page *p, struct page_cache *c, size_t i)
 {
-	if (!c->blocks[i])
+	if (!c->blocks[i]) {
 		c->blocks[i] = layout_block(p->layout, p->doc, i, c->width,
 		    p->flags);
+		if (c->lo >= c->hi) {
+			c->lo = i;
+			c->hi = i + 1;
+		} else if (i < c->lo) {
+			c->lo = i;
+		} else if (i >= c->hi) {
+			c->hi = i + 1;
+		}
+	}
 	return c->blocks[i];
 }
 
@@ -257,6 +274,102 @@ page_block(struct page *p, unsigned w, size_t i)
 	if (i >= p->doc->nblocks)
 		return NULL;
 	return cached_block(p, cache_for(p, w ? w : 1), i);
+}
+
+/* One thread's share of page_prepare(): blocks by a shared counter. */
+struct prep {
+	struct page *p;
+	struct page_cache *c;
+	size_t next;		/* the next block to take (atomic) */
+	size_t end;
+};
+
+struct prep_worker {
+	struct prep *job;
+	struct layout *lay;
+	pthread_t thread;
+};
+
+static void *
+prep_run(void *arg)
+{
+	struct prep_worker *wk = arg;
+	struct prep *job = wk->job;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED)) <
+	    job->end) {
+		/* each thread writes only the slots it took */
+		if (!job->c->blocks[i])
+			job->c->blocks[i] = layout_block(wk->lay, job->p->doc, i,
+			    job->c->width, job->p->flags);
+	}
+	return NULL;
+}
+
+void
+page_prepare(struct page *p, unsigned w, size_t first, size_t end,
+    unsigned threads)
+{
+	struct page_cache *c = cache_for(p, w ? w : 1);
+	struct prep job = { p, c, first, end };
+	struct prep_worker wk[PAGE_MAX_THREADS];
+	unsigned n = 0;
+
+	if (end > p->doc->nblocks)
+		end = job.end = p->doc->nblocks;
+	if (first >= end)
+		return;
+	if (threads > PAGE_MAX_THREADS)
+		threads = PAGE_MAX_THREADS;
+	if (threads > end - first)
+		threads = (unsigned)(end - first);
+	for (unsigned t = 1; t < threads; t++) {
+		if (!p->helpers[t - 1])
+			p->helpers[t - 1] = layout_new(true);
+		wk[n].job = &job;
+		wk[n].lay = p->helpers[t - 1];
+		if (pthread_create(&wk[n].thread, NULL, prep_run, &wk[n]) == 0)
+			n++;
+	}
+	wk[n].job = &job;
+	wk[n].lay = p->layout;
+	prep_run(&wk[n]);
+	for (unsigned t = 0; t < n; t++)
+		pthread_join(wk[t].thread, NULL);
+	/* what is cached now: widen [lo, hi) */
+	if (c->lo >= c->hi) {
+		c->lo = first;
+		c->hi = end;
+	} else {
+		c->lo = first < c->lo ? first : c->lo;
+		c->hi = end > c->hi ? end : c->hi;
+	}
+}
+
+void
+page_trim(struct page *p, unsigned w, size_t first, size_t end)
+{
+	w = w ? w : 1;
+	for (int k = 0; k < PAGE_CACHE_SLOTS; k++) {
+		struct page_cache *c = &p->cache[k];
+
+		if (c->width != w)
+			continue;
+		/* only [lo, hi) can hold blocks: trimming as one goes is cheap */
+		for (size_t i = c->lo; i < c->hi; i++) {
+			if (i >= first && i < end)
+				continue;
+			layout_block_free(c->blocks[i]);
+			c->blocks[i] = NULL;
+		}
+		if (first < end && first < c->hi && end > c->lo) {
+			c->lo = first > c->lo ? first : c->lo;
+			c->hi = end < c->hi ? end : c->hi;
+		} else {
+			c->lo = c->hi = 0;
+		}
+	}
 }
 
 /* --- relative positions --- */

@@ -85,6 +85,23 @@ size_t page_nblocks(const struct page *p);
  * page is freed or a third width evicts w from the cache. */
 const struct layout_block *page_block(struct page *p, unsigned w, size_t i);
 
+/*
+ * Lay out blocks [first, end) at width w now rather than on demand,
+ * sharing the work among up to threads threads (each with its own ICU
+ * iterators; 0 or 1: this thread alone). For callers that need every
+ * line at once, as --dump does; the pane can stay lazy.
+ */
+void page_prepare(struct page *p, unsigned w, size_t first, size_t end,
+    unsigned threads);
+
+/*
+ * Let go of the cached layouts of blocks outside [first, end) at width w,
+ * to bound memory on a huge article (the pane may keep the blocks around
+ * what it shows; --dump drops each block once printed). A block dropped is
+ * laid out again when next asked for; line numbers stay known.
+ */
+void page_trim(struct page *p, unsigned w, size_t first, size_t end);
+
 /* The line at pos, or NULL when pos is past the block's lines. */
 const struct layout_line *page_pos_line(struct page *p, unsigned w,
     struct page_pos pos);

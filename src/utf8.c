@@ -246,8 +246,13 @@ utf8_scrub_needed(const char *str, size_t len)
 	const unsigned char *s = (const unsigned char *)str;
 
 	for (size_t i = 0; i < len; i++) {
-		if (!scrub_suspect[s[i]])
+		if (!scrub_suspect[s[i]]) {
+			/* a three-byte sequence but E2's holds no suspect:
+			 * skip its continuation bytes */
+			if (s[i] >= 0xE3 && s[i] <= 0xEF)
+				i += 2;
 			continue;
+		}
 		if (s[i] < 0x80)
 			return true;
 		if (s[i] == 0xC2 && i + 1 < len && s[i + 1] < 0xA0)

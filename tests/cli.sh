@@ -6,6 +6,8 @@ out=$("$NEWSREADER" --help); st=$?
 is "$st" 0 "--help exits 0"
 like "$out" '^Usage: newsreader' "--help prints the usage"
 like "$out" '--version' "--help lists the options"
+wide=$(printf '%s\n' "$out" | awk 'length($0) > 79' | wc -l)
+is "$wide" 0 "--help fits 80 columns"
 
 out=$("$NEWSREADER" --version); st=$?
 is "$st" 0 "--version exits 0"

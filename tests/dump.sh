@@ -67,6 +67,20 @@ like "$(cat "$T/json")" '"lines":\["大连：初步查明_11·03_疫情冷链企
 like "$("$NEWSREADER" --dump "$top_srcdir/data/006_open_source_release.md" --width 60)" \
     '\[image: The new threaded view\]\[2\]' "an English article says image"
 
+# an id from the collection: the same page as the file
+"$NEWSREADER" --db "$T/db" --list --json "$top_srcdir/data" >"$T/list" 2>/dev/null
+id=$(grep '000_bbf8aa7d2cb0c58b' "$T/list" | sed 's/.*"id":\([0-9]*\).*/\1/')
+"$NEWSREADER" --db "$T/db" --dump "$id" --width 40 >"$T/byid" 2>"$T/err"; st=$?
+is "$st" 0 "--dump ID exits 0"
+is_file "$T/byid" "$golden/000_bbf8aa7d2cb0c58b.40.txt" \
+    "--dump ID prints what --dump FILE prints"
+"$NEWSREADER" --db "$T/db" --dump 987654 >"$T/out" 2>"$T/err"; st=$?
+is "$st" 1 "an unknown id exits 1"
+like "$(cat "$T/err")" "^newsreader: 987654: no such file, nor an article" "and says so"
+"$NEWSREADER" --db "$T/none.db" --dump 1 >"$T/out" 2>"$T/err"; st=$?
+is "$st" 1 "an id without a collection exits 1"
+ok "$([ ! -e "$T/none.db" ]; echo $?)" "and creates no database"
+
 # errors
 "$NEWSREADER" --dump "$T/nonexistent.md" >"$T/out" 2>"$T/err"; st=$?
 is "$st" 1 "a missing file exits 1"

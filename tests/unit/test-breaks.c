@@ -199,6 +199,74 @@ test_conformance(void)
 	strvec_clear(&skips);
 }
 
+/* --- the zh tailoring and the vetoes --- */
+
+/* Is there a line break opportunity before the first occurrence of at in
+ * s? */
+static bool
+breaks_before(struct breaks *b, const char *s, const char *at)
+{
+	size_t len = strlen(s), off = (size_t)(strstr(s, at) - s);
+	uint8_t *flags = xmalloc(len + 1);
+	bool r;
+
+	breaks_find(b, s, len, flags);
+	r = (flags[off] & BREAKS_LINE) != 0;
+	free(flags);
+	return r;
+}
+
+static void
+test_tailoring(void)
+{
+	struct breaks *root = breaks_new(false), *zh = breaks_new(true);
+	static const char *const closing[] = { "，", "。", "、", "；", "：",
+	    "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’", "…", "%" };
+	static const char *const opening[] = { "（", "「", "『", "【", "《",
+	    "〈", "“", "‘" };
+	bool all = true;
+	char buf[64];
+
+	/* ICU's own zh tailoring: “ ” open and close */
+	ok(!breaks_before(root, "他说“你好”", "“"), "root: no break before “ "
+	    "(UAX #14 QU)");
+	ok(breaks_before(zh, "他说“你好”", "“"), "zh: a break before “, an "
+	    "opening quote");
+	ok(!breaks_before(zh, "他说“你好”", "你"), "zh: none after it");
+	ok(!breaks_before(zh, "他说“你好”然后", "”"), "zh: none before ”");
+	ok(breaks_before(zh, "他说“你好”然后", "然"), "zh: one after it");
+
+	/* the vetoes, where ICU allows a break */
+	ok(breaks_before(root, "马丁·路德", "·"), "ICU breaks before ·");
+	ok(!breaks_before(zh, "马丁·路德", "·"), "the veto list does not");
+	ok(breaks_before(zh, "马丁·路德", "路"), "but after it");
+	ok(!breaks_before(zh, "中・文", "・"), "nor before ・");
+
+	/* every closing mark after an ideograph, every opening one before */
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++) {
+		snprintf(buf, sizeof buf, "中%s文", closing[i]);
+		if (breaks_before(zh, buf, closing[i])) {
+			tap_diag("a break before %s", closing[i]);
+			all = false;
+		}
+	}
+	ok(all, "no break before any closing punctuation");
+	all = true;
+	for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+		snprintf(buf, sizeof buf, "中%s文", opening[i]);
+		if (breaks_before(zh, buf, "文")) {
+			tap_diag("a break after %s", opening[i]);
+			all = false;
+		}
+	}
+	ok(all, "no break after any opening punctuation");
+	ok(!breaks_before(zh, "他说——不", "—不") &&
+	    !breaks_before(zh, "不……是", "…是"), "—— and …… hold together");
+	ok(breaks_before(zh, "第一行\n第二行", "第二"), "a hard break stays");
+	breaks_free(root);
+	breaks_free(zh);
+}
+
 /* --- the fast paths against ICU --- */
 
 /* Do the shortcuts agree with ICU at every boundary of s? */
@@ -269,40 +337,88 @@ test_shortcuts(bool tailored)
 	breaks_free(slow);
 }
 
+/* The vetoes over random text: at no break does a closing mark follow or
+ * an opening one (spaces aside) precede, nor does —— or …… split. */
+static void
+test_vetoes_random(void)
+{
+	static const uint32_t pool[] = {
+		0x4E2D, 0x6587, 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F,
+		0xFF01, 0xFF08, 0xFF09, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010,
+		0x3011, 0x300A, 0x300B, 0x3008, 0x3009, 0x201C, 0x201D, 0x2018,
+		0x2019, 0x2026, 0x2014, 0x00B7, 0x30FB, '%', 'a', '1', ' ', '-',
+		'(', ')', 0x3042, 0x30A2, 0xAC00, 0x1F600,
+	};
+	struct breaks *zh = breaks_new(true);
+	struct buf s = BUF_INIT;
+	uint8_t *flags = NULL;
+	size_t alloc = 0, bad = 0;
+
+	for (int i = 0; i < 20000; i++) {
+		uint32_t cps[32];
+		size_t offs[32], n = 2 + rnd() % 20;
+
+		buf_reset(&s);
+		for (size_t k = 0; k < n; k++) {
+			cps[k] = pool[rnd() % (sizeof pool / sizeof pool[0])];
+			offs[k] = s.len;
+			utf8_add(&s, cps[k]);
+		}
+		ALLOC_GROW(flags, s.len + 1, alloc);
+		breaks_find(zh, s.buf, s.len, flags);
+		for (size_t k = 1; k < n; k++) {
+			uint32_t before = 0;
+
+			if (!(flags[offs[k]] & BREAKS_LINE))
+				continue;
+			for (size_t j = k; j-- > 0;)
+				if (cps[j] != ' ') {
+					before = cps[j];
+					break;
+				}
+			if (breaks_is_closing(cps[k]) ||
+			    breaks_is_opening(before) || cps[k] == 0xB7 ||
+			    cps[k] == 0x30FB || (cps[k] == cps[k - 1] &&
+			    (cps[k] == 0x2014 || cps[k] == 0x2026))) {
+				if (bad++ < 5)
+					tap_diag("a break at %zu in %s", k, s.buf);
+				break;
+			}
+		}
+	}
+	is_int(bad, 0, "the vetoes hold on 20,000 random strings");
+	free(flags);
+	buf_release(&s);
+	breaks_free(zh);
+}
+/* What the corpus walk carries from file to file. */
+struct corpus_ctx {
+	struct breaks *fast, *slow;	/* made once: ICU is slow to open */
+	uint8_t *f1, *f2;		/* break flags of each, alloc bytes */
+	size_t alloc;
+	size_t files, differing;
+};
+
 /* The same over every real post and sample, whole files. */
 static int
-corpus_file(void *ctx, const char *path, const struct stat *st)
+corpus_file(void *arg, const char *path, const struct stat *st)
 {
-	size_t *counts = ctx;	/* files, differing */
+	struct corpus_ctx *cx = arg;
 	FILE *fp = fopen(path, "r");
 	struct buf text = BUF_INIT;
 	char chunk[8192];
 	size_t n;
-	static struct breaks *fast, *slow;	/* made once: ICU is slow to open */
-	static uint8_t *f1, *f2;
-	static size_t alloc;
 
 	(void)st;
-	if (!path) {	/* the end: free what was made */
-		breaks_free(fast);
-		breaks_free(slow);
-		free(f1);
-		free(f2);
-		return 0;
-	}
-	if (!fast) {
-		fast = breaks_new(true);
-		slow = breaks_new(true);
-		breaks_set_shortcuts(slow, false);
-	}
 	if (!fp)
 		return 0;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		buf_add(&text, chunk, n);
 	fclose(fp);
-	counts[0]++;
-	if (!same_as_icu(fast, slow, text.buf, text.len, &f1, &f2, &alloc)) {
-		counts[1]++;
+	cx->files++;
+	if (!same_as_icu(cx->fast, cx->slow, text.buf, text.len, &cx->f1,
+	    &cx->f2, &cx->alloc)) {
+		cx->differing++;
 		tap_diag("%s: the fast paths differ from ICU", path);
 	}
 	buf_release(&text);
@@ -315,18 +431,24 @@ test_shortcuts_corpus(void)
 	const char *corpus = getenv("NR_CORPUS");
 	const char *top = getenv("top_srcdir");
 	struct reporter rep = { report_to_stderr, NULL };
-	size_t counts[2] = { 0, 0 };
+	struct corpus_ctx cx = { NULL, NULL, NULL, NULL, 0, 0, 0 };
 	char *data = xasprintf("%s/data", top ? top : NR_BUILD_SRCDIR);
 	struct walk w;
 
-	walk_init(&w, corpus_file, counts, &rep);
+	cx.fast = breaks_new(true);
+	cx.slow = breaks_new(true);
+	breaks_set_shortcuts(cx.slow, false);
+	walk_init(&w, corpus_file, &cx, &rep);
 	walk_path(&w, data);
 	if (corpus && *corpus && access(corpus, R_OK) == 0)
 		walk_path(&w, corpus);
 	walk_release(&w);
-	corpus_file(NULL, NULL, NULL);
-	ok(counts[0] > 0 && counts[1] == 0, "the fast paths agree with ICU "
-	    "on all %zu files of data/ and the corpus, whole", counts[0]);
+	ok(cx.files > 0 && cx.differing == 0, "the fast paths agree with ICU "
+	    "on all %zu files of data/ and the corpus, whole", cx.files);
+	breaks_free(cx.fast);
+	breaks_free(cx.slow);
+	free(cx.f1);
+	free(cx.f2);
 	free(data);
 }
 
@@ -345,6 +467,8 @@ main(void)
 		    "package unicode-data)", unicode_dir());
 	fclose(fp);
 	test_conformance();
+	test_tailoring();
+	test_vetoes_random();
 	test_shortcuts(false);
 	test_shortcuts(true);
 	test_shortcuts_corpus();

@@ -76,6 +76,13 @@ test_whitespace(void)
 	    "a no-break space is not collapsible");
 	document_free(d);
 
+	d = html("<p>a\x1b[31mred\x1b[0m \xc2\x9b" "2Jb\x01" "c \xff\xfe d\r\n"
+	    "\xe2\x80\xaeok</p>");
+	is_block(d, 0, "ared bc \uFFFD\uFFFD d ok", "the source is scrubbed "
+	    "first: an escape sequence goes whole (libxml2 alone would keep "
+	    "its '[31m'), bad bytes become U+FFFD, bidi overrides go");
+	document_free(d);
+
 	d = html("<p>one<br>two<br><br>three<br></p><p>x\u2028y</p>");
 	is_block(d, 0, "one\ntwo\n\nthree", "<br> is a hard break; a trailing "
 	    "one shows nothing");
