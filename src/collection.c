@@ -302,12 +302,25 @@ static const char schema_v1[] =
 	"END;";
 
 /*
+ * Version 2: FTS5's write settings, for imports. The pending index may
+ * grow to 64 MiB before it is written out (the default, 1 MiB, made a
+ * 100k-article import write and then merge hundreds of small segments),
+ * and segments merge eight at a time rather than four. Measured on a 20k
+ * generated corpus: the writer's CPU time down by a fifth, with batches of
+ * SCAN_BATCH articles.
+ */
+static const char schema_v2[] =
+	"INSERT INTO fts(fts, rank) VALUES ('hashsize', 67108864);"
+	"INSERT INTO fts(fts, rank) VALUES ('automerge', 8);";
+
+/*
  * migrations[v] takes a database at version v to v + 1. A new schema
  * version appends its step here; a database of any earlier version walks
  * every step after its own.
  */
 static const char *const migrations[] = {
 	schema_v1,	/* 0 -> 1: an empty file gets the whole schema */
+	schema_v2,	/* 1 -> 2: FTS5 write settings */
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 

@@ -31,8 +31,8 @@ struct error;
 struct reporter;
 
 #define SCAN_WORKERS 2		/* parsing threads */
-#define SCAN_BATCH 500		/* articles per transaction, at most */
-#define SCAN_BATCH_MS 250	/* and milliseconds per transaction */
+#define SCAN_BATCH 5000		/* articles per transaction, at most */
+#define SCAN_BATCH_MS 2000	/* and milliseconds per transaction */
 
 /* Counters another thread may read at any time (relaxed atomics). */
 struct scan_progress {

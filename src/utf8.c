@@ -265,6 +265,43 @@ utf8_scrub_needed(const char *str, size_t len)
 	return false;
 }
 
+/*
+ * The length of the longest prefix of s that utf8_scrub() would copy
+ * unchanged: valid UTF-8 holding no control, no bidi control, no line or
+ * paragraph separator, and no TAB or LF that flags would rewrite. Most
+ * text is all prefix, so scrubbing costs about a copy.
+ */
+static size_t
+clean_prefix(const char *str, size_t len, unsigned flags)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	bool keep_tab = !(flags & (UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS));
+	bool keep_nl = !(flags & UTF8_SCRUB_ONELINE);
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+		} else if (c == '\n' ? keep_nl : c == '\t' ? keep_tab : false) {
+			i++;
+		} else if (c >= 0xE3 && c <= 0xEF && c != 0xED && i + 2 < len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;	/* U+3000..U+FFFF but surrogates: never special */
+		} else {
+			uint32_t cp;
+			int n = utf8_decode(str + i, len - i, &cp);
+
+			if (n < 0 || utf8_is_control(cp) || utf8_is_bidi_control(cp) ||
+			    cp == 0x2028 || cp == 0x2029)
+				break;
+			i += (size_t)n;
+		}
+	}
+	return i;
+}
+
 void
 utf8_scrub(struct buf *out, const char *s, size_t len, unsigned flags)
 {
@@ -276,10 +313,13 @@ utf8_scrub(struct buf *out, const char *s, size_t len, unsigned flags)
 		uint32_t cp;
 		int n;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
-		    st.state == S_TEXT) {
-			buf_addc(out, s[i++]);	/* the common case */
-			continue;
+		if (st.state == S_TEXT) {
+			size_t run = clean_prefix(s + i, len - i, flags);
+
+			buf_add(out, s + i, run);
+			i += run;
+			if (i == len)
+				break;
 		}
 		n = utf8_decode(s + i, len - i, &cp);
 		i += n < 0 ? 1 : (size_t)n;

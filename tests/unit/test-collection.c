@@ -156,6 +156,89 @@ count_files(void *ctx, const struct collection_file *f)
 	return 0;
 }
 
+/* The value of an FTS5 setting, read straight from its config table. */
+static int
+fts_setting(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = ?", -1,
+	    &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * A version-1 database (made by turning a new one back: version 2 only
+ * added FTS5 settings) is migrated on open, its articles kept.
+ */
+static void
+test_migration(const char *dir)
+{
+	struct error err = ERROR_INIT;
+	struct collection *c;
+	struct buf b = BUF_INIT;
+	sqlite3 *db;
+	int64_t id;
+
+	buf_addf(&b, "%s/old.db", dir);
+	c = collection_open(b.buf, &err);
+	collection_begin(c, &err);
+	id = put(c, mk("/old/1.md", "旧数据库里的文章", 100, "旧", "", NULL, 9),
+	    "迁移之后还在", 0);
+	collection_commit(c, &err);
+	collection_free(c);
+
+	sqlite3_open(b.buf, &db);
+	sqlite3_exec(db, "DELETE FROM fts_config WHERE k IN "
+	    "('hashsize', 'automerge'); PRAGMA user_version = 1", NULL, NULL, NULL);
+	is_int(fts_setting(db, "hashsize"), -1, "a version-1 database has no "
+	    "hashsize setting");
+	sqlite3_close(db);
+
+	c = collection_open(b.buf, &err);
+	ok(c != NULL, "a version-1 database opens%s%s", err.msg ? ": " : "",
+	    err.msg ? err.msg : "");
+	if (c) {
+		struct buf out = BUF_INIT;
+		char want[32];
+
+		snprintf(want, sizeof want, "%lld", (long long)id);
+		is_str(search(c, "迁移", &out), want,
+		    "its article is still there and found");
+		check(c, "the migration");
+		buf_release(&out);
+		collection_free(c);
+	}
+	sqlite3_open(b.buf, &db);
+	{
+		sqlite3_stmt *st;
+
+		sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+		sqlite3_step(st);
+		is_int(sqlite3_column_int(st, 0), COLLECTION_SCHEMA_VERSION,
+		    "it is at the current schema version after");
+		sqlite3_finalize(st);
+	}
+	is_int(fts_setting(db, "hashsize"), 67108864, "with the hashsize set");
+	is_int(fts_setting(db, "automerge"), 8, "and automerge");
+	sqlite3_close(db);
+	error_release(&err);
+	for (size_t i = 0; i < 3; i++) {
+		static const char *const suffix[] = { "", "-wal", "-shm" };
+		char *f = xasprintf("%s%s", b.buf, suffix[i]);
+
+		unlink(f);
+		free(f);
+	}
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -535,6 +618,8 @@ main(void)
 	    "someone else's database is refused");
 	error_release(&err);
 	unlink(b.buf);
+
+	test_migration(dir);
 
 	for (size_t i = 0; i < sizeof leftovers / sizeof leftovers[0]; i++) {
 		buf_reset(&b);

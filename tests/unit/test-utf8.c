@@ -81,6 +81,14 @@ test_scrub(void)
 	scrub_is("\xff" "ok", 0, "\xef\xbf\xbd" "ok", "invalid byte becomes U+FFFD");
 	scrub_is("\x1b[", 0, "", "a truncated CSI at the end leaves nothing");
 	scrub_is("\x1b\xe4\xb8\xad", 0, "中", "ESC before a Han character drops only ESC");
+	scrub_is("长文本没有控制字符，也没有转义序列。", 0,
+	    "长文本没有控制字符，也没有转义序列。", "clean text is copied whole");
+	scrub_is("新闻\xe4\xb8" "x", 0, "新闻\xef\xbf\xbd\xef\xbf\xbdx",
+	    "a truncated sequence after clean text becomes U+FFFD per byte");
+	scrub_is("\xed\xa0\x80z", 0, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz",
+	    "an encoded surrogate is not taken as clean");
+	scrub_is("甲\t乙\x1b[1m丙", UTF8_SCRUB_EXPAND_TABS, "甲 乙丙",
+	    "a clean run ends at a TAB to rewrite and at ESC");
 }
 
 int
