@@ -400,7 +400,10 @@ test_widths(void)
 	is_int(ui_text_width("abc", 3), 3, "ASCII");
 	is_int(ui_text_width("疫情", 6), 4, "Chinese is two cells a character");
 	is_int(ui_text_width("e\xCC\x81", 3), 1, "a mark adds nothing");
-	is_int(ui_text_width("a\x1b[31mb", 7), 6, "ESC is dropped, the rest is text");
+	is_int(ui_text_width("a\x1b[31mb", 7), 2,
+	    "an escape sequence goes whole, not only its ESC");
+	is_int(ui_text_width("a\x1b]0;title\x07" "b\tc", 14), 4,
+	    "an OSC string goes whole; a tab is a space");
 	is_int(ui_text_width("\xff", 1), 1, "a bad byte is one replacement");
 	is_int(ui_text_width("\xE2\x80\xAE", 3), 0, "a bidi override is dropped");
 }
