@@ -29,6 +29,7 @@ TUI_ENV="$base TERM=tmux-256color"
 tui_start 80 24
 tui_wait 'LANG is not set; using C.UTF-8'
 ok $? "LANG unset: a warning in the status line"
+tui_wait ' 1/22$'
 tui_expect lang-unset "LANG unset: Chinese still draws"
 tui_stop
 
@@ -42,14 +43,14 @@ tui_stop
 # Colour by default; NO_COLOR: bold and reverse only.
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8"
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 tui_capture -e >"$T/color"
 grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" "$T/color"
 ok $? "the selection has a background colour"
 tui_stop
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8 NO_COLOR=1"
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 tui_capture -e >"$T/mono"
 grep -Eq "$(printf '\033')\[([0-9;]*;)?([34][0-8]|9[0-7]|10[0-7])[;m]" "$T/mono"
 is "$?" 1 "NO_COLOR: no colour at all"
@@ -61,7 +62,7 @@ tui_stop
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8"
 for sig in TERM HUP INT; do
 	tui_start 80 24
-	tui_wait '全部 / All'
+	tui_wait ' 1/22$'
 	kill -s "$sig" "$(tui_pid)"
 	is "$(tui_wait_exit)" 0 "SIG$sig: an orderly exit"
 	tmx kill-session -t nr
