@@ -444,8 +444,9 @@ show_match(struct reader *r)
 	jump_to(r, span.pos);
 }
 
-/* Step to the next (dir 1) or previous match; says so when none. */
-static void
+/* Step to the next (dir 1) or previous match; false (and says so)
+ * when there is none. */
+static bool
 step_match(struct reader *r, struct ui *ui, int dir)
 {
 	struct page_anchor from = { r->match.block, dir > 0 ? r->match.end :
@@ -455,10 +456,11 @@ step_match(struct reader *r, struct ui *ui, int dir)
 	if (!page_find(r->page, r->needle, from, dir < 0, &m)) {
 		ui_message(ui, "No %s match for %s", dir > 0 ? "later" : "earlier",
 		    r->needle);
-		return;
+		return false;
 	}
 	r->match = m;
 	show_match(r);
+	return true;
 }
 
 static int
@@ -600,7 +602,8 @@ reader_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 
 		if (!r->needle)
 			return ui_list_step(list, ui, r->id, dir, true);
-		step_match(r, ui, dir);
+		for (long i = 0; i < n && step_match(r, ui, dir); i++)
+			;
 		return UI_HANDLED | UI_DIRTY_ALL;
 	}
 	case UI_CMD_TOGGLE_READ:

@@ -185,3 +185,11 @@ tui_stop() {	# quit with Q and forget the session
 tui_column() {
 	"$top_builddir/tests/tui/nr-width" -c "$1" <"$TUI_SCREEN"
 }
+
+# tui_pane COL [FIRST LAST]: the settled screen's rows FIRST..LAST (1-based,
+# default the body: 2 to the row above the status line) from display
+# column COL on: what one pane shows.
+tui_pane() {
+	sed -n "${2:-2},${3:-$((tui_h - 1))}p" "$TUI_SCREEN" |
+	    "$top_builddir/tests/tui/nr-width" -s "$1"
+}
