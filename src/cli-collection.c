@@ -207,6 +207,11 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 			else
 				own = true;
 		}
+		/* Named on the command line, the sample's directory is the
+		 * user's own: forgetting it would lose its state. */
+		for (size_t i = 0; i < args->nr; i++)
+			if (strcmp(args->v[i], sample) == 0)
+				has_sample = false;
 		if (nsrc == 0)
 			rc = collection_source_add(c, sample, false, err);
 		else if (own && has_sample && collection_source_forget(c, sample, err) < 0)

@@ -71,6 +71,14 @@ tui_keys C-l
 tui_settle
 tui_pane $COL >"$T/again"
 is_file "$T/again" "$T/shown" "what scrolling drew equals a full redraw"
+tui_keys d
+tui_wait_gone '│ 坚决织密扎牢疫情防控坚固防线。'
+tui_settle
+tui_pane $COL >"$T/shown"
+sed -n 15,36p "$T/seed.txt" | sed 's/ *$//' >"$T/want"
+is_file "$T/shown" "$T/want" "d scrolls half a page (11 lines)"
+tui_keys u
+tui_wait '│ 坚决织密扎牢疫情防控坚固防线。'
 tui_keys G
 tui_wait ' End$'
 tail -22 "$T/seed.txt" | sed 's/ *$//' >"$T/want"
@@ -111,6 +119,18 @@ tui_wait 'No earlier unread article'
 tui_keys n
 tui_wait ' 3/7$'
 ok $? "n in the list skips to the next unread row"
+tui_stop
+
+# An article of this year shows its date as MM-DD.
+mkdir -p "$T/today"
+now=$(date '+%Y-%m-%d %H:%M:%S')
+printf -- '---\ntitle: 今天的文章\ndate: %s\ncategories: [今天]\n---\n<p>今天。</p>\n' \
+    "$now" >"$T/today/today.md"
+tui_start 80 24 -- "$T/today" "$DATA"
+tui_wait ' 1/23$'
+tui_keys Tab
+tui_wait "│●  $(date +%m-%d) 今天的文章"
+ok $? "this year's date shows as MM-DD, older ones with the year"
 tui_stop
 
 done_testing

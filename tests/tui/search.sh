@@ -40,6 +40,23 @@ tui_wait '^ 搜索: 港口 \(2\)'
 ok $? "--search opens the search view"
 tui_stop
 
+tui_start 80 24 -- --tag 经济 "$DATA"
+tui_wait "^ 标签: 经济 \\($("$NEWSREADER" --list --no-scan --tag 经济 | wc -l | tr -d ' ')\\)"
+ok $? "--tag opens the tag's view, counted as --list --tag counts"
+like "$(tail -1 "$TUI_SCREEN")" ' 1/1$' "with the list focused"
+tui_stop
+
+tui_start 80 24 -- --author 新华社 --category 体育 "$DATA"
+tui_wait '^ 体育 · 作者: 新华社 \(1\)'
+ok $? "--author with --category: one view of both"
+tui_stop
+
+# --unread: the unread view; the articles read earlier are not in it.
+tui_start 80 24 -- --unread "$DATA"
+tui_wait "^ 未读 / Unread \\($("$NEWSREADER" --list --no-scan --unread | wc -l | tr -d ' ')\\)"
+ok $? "--unread opens the unread view"
+tui_stop
+
 # In the article: the seed holds 疫情 many times.
 tui_start 80 24 -- --category 分类 "$DATA"
 tui_wait 'nearest: 新媒体/趣头条/分类'

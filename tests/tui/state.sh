@@ -10,7 +10,7 @@ SEED="$DATA/000_bbf8aa7d2cb0c58b.md"
 # The state of the article at path FILE, as --list --json says: "read
 # starred", e.g. "true false".
 state() {
-	"$NEWSREADER" --list --json --no-scan --db "$XDG_DATA_HOME/newsreader/newsreader.db" |
+	"$NEWSREADER" --list --json --no-scan "$DATA" |
 	    grep -F "\"path\":\"$1\"" |
 	    sed 's/.*"read":\([a-z]*\),"starred":\([a-z]*\)}.*/\1 \2/'
 }
@@ -71,14 +71,14 @@ tui_keys y
 tui_wait 'Marked 6 articles read'
 ok $? "y marks the six unread ones"
 like "$(sed -n 11p "$TUI_SCREEN")" '新媒体 +0/7 ' "the tree counts none unread"
-is "$("$NEWSREADER" --categories --no-scan | grep '^新媒体	')" "新媒体	7	0" \
+is "$("$NEWSREADER" --categories --no-scan "$DATA" | grep '^新媒体	')" "新媒体	7	0" \
     "--categories agrees"
 like "$(sed -n 2p "$TUI_SCREEN")" '^ ▾ Technology|全部 / All +6/13 ' \
     "the other categories keep their unread articles"
 tui_stop
 
 # A hang-up (SSH gone) while reading: what was read is written.
-"$NEWSREADER" --mark-unread --db "$XDG_DATA_HOME/newsreader/newsreader.db" "$SEED"
+"$NEWSREADER" --mark-unread "$SEED"
 is "$(state "$SEED")" "false true" "the seed unread again"
 tui_start 80 24 -- --category 新媒体 "$DATA"
 tui_wait ' 1/7$'
@@ -89,5 +89,14 @@ tui_wait_gone '│ 大连：初步查明'
 kill -s HUP "$(tui_pid)"
 is "$(tui_wait_exit)" 0 "SIGHUP while reading: an orderly exit"
 is "$(state "$SEED")" "true true" "and the article read is written"
+
+# Another source beside data/ (which, run from the build tree, is also
+# the bundled sample): data/'s state stays.
+mkdir -p "$T/more"
+printf -- '---\ntitle: 另一篇\ndate: 2001-01-01\n---\n<p>正文。</p>\n' >"$T/more/a.md"
+tui_start 80 24 -- "$T/more" "$DATA"
+tui_wait ' 1/23$'
+tui_stop
+is "$(state "$SEED")" "true true" "adding a source keeps the others' state"
 
 done_testing
