@@ -147,40 +147,50 @@ rebuild(struct tree *t, const struct ui_view *keep)
 	}
 }
 
+/* Drop folded[k] (the order of folded does not matter). */
+static void
+unfold_at(struct tree *t, size_t k)
+{
+	free(t->folded.v[k]);
+	t->folded.v[k] = t->folded.v[--t->folded.nr];
+	t->folded.v[t->folded.nr] = NULL;
+}
+
+/* The visible row of category cat, or -1. */
+static long
+row_of(const struct tree *t, size_t cat)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->rows[r].kind == UI_VIEW_CATEGORY && t->rows[r].cat == cat)
+			return (long)r;
+	return -1;
+}
+
 /* The row of the category at path, unfolding its ancestors; or -1. */
 static long
 find_category(struct tree *t, const char *path)
 {
 	size_t len = strlen(path);
-	long found = -1;
 
 	while (len > 1 && path[len - 1] == '/')
 		len--;
 	for (size_t i = 0; i < t->ncats; i++) {
 		const char *p = t->cats[i].path;
 
-		if (strlen(p) == len && strncmp(p, path, len) == 0) {
-			/* Unfold every ancestor: a prefix of the path. */
-			for (size_t k = 0; k < t->folded.nr; k++) {
-				size_t fl = strlen(t->folded.v[k]);
+		if (strlen(p) != len || strncmp(p, path, len) != 0)
+			continue;
+		/* Unfold every ancestor: a prefix of the path. */
+		for (size_t k = t->folded.nr; k-- > 0;) {
+			size_t fl = strlen(t->folded.v[k]);
 
-				if (fl < len && strncmp(t->folded.v[k], p, fl) == 0 &&
-				    p[fl] == '/') {
-					free(t->folded.v[k]);
-					t->folded.v[k] = t->folded.v[--t->folded.nr];
-					t->folded.v[t->folded.nr] = NULL;
-					k--;
-				}
-			}
-			rebuild(t, NULL);
-			for (size_t r = 0; r < t->nrows; r++)
-				if (t->rows[r].kind == UI_VIEW_CATEGORY &&
-				    t->rows[r].cat == i)
-					found = (long)r;
-			break;
+			if (fl < len && strncmp(t->folded.v[k], p, fl) == 0 &&
+			    p[fl] == '/')
+				unfold_at(t, k);
 		}
+		rebuild(t, NULL);
+		return row_of(t, i);
 	}
-	return found;
+	return -1;
 }
 
 /* --- nearest names, for a category that is not there --- */
@@ -238,7 +248,7 @@ distance(const char *a, const char *b)
 static void
 nearest(const struct tree *t, const char *want, struct buf *out)
 {
-	size_t best[NEAREST], score[NEAREST], n = 0;
+	size_t best[NEAREST], score[NEAREST], n = 0, at;
 
 	for (size_t i = 0; i < t->ncats; i++) {
 		const struct collection_category *k = &t->cats[i];
@@ -249,8 +259,7 @@ nearest(const struct tree *t, const char *want, struct buf *out)
 		if (strstr(k->path, want))
 			d = 0;
 		/* Insert in order, ties kept in tree order. */
-		size_t at = n;
-
+		at = n;
 		while (at > 0 && score[at - 1] > d)
 			at--;
 		if (at >= NEAREST)
@@ -574,31 +583,21 @@ toggle_fold(struct tree *t)
 {
 	const struct row *r = &t->rows[t->sel];
 	const char *path;
+	size_t cat;
 
 	if (r->kind != UI_VIEW_CATEGORY || !r->parent)
 		return UI_HANDLED;
-	path = t->cats[r->cat].path;
+	cat = r->cat;
+	path = t->cats[cat].path;
 	if (r->folded) {
-		for (size_t i = 0; i < t->folded.nr; i++) {
-			if (strcmp(t->folded.v[i], path) == 0) {
-				free(t->folded.v[i]);
-				t->folded.v[i] = t->folded.v[--t->folded.nr];
-				t->folded.v[t->folded.nr] = NULL;
-				break;
-			}
-		}
+		for (size_t k = 0; k < t->folded.nr; k++)
+			if (strcmp(t->folded.v[k], path) == 0)
+				unfold_at(t, k--);
 	} else {
 		strvec_push(&t->folded, path);
 	}
-	{
-		size_t cat = r->cat;
-
-		rebuild(t, NULL);
-		for (size_t i = 0; i < t->nrows; i++)
-			if (t->rows[i].kind == UI_VIEW_CATEGORY &&
-			    t->rows[i].cat == cat)
-				t->sel = i;
-	}
+	rebuild(t, NULL);
+	t->sel = (size_t)row_of(t, cat);	/* it stays visible */
 	return UI_HANDLED | UI_DIRTY;
 }
 

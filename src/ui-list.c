@@ -623,13 +623,8 @@ list_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	case UI_CMD_SEARCH:
 		return ui_categories_search(ui);
 	case UI_CMD_COPY:
-		if (!any)
-			return UI_HANDLED;
-		if (ui_copy(ui, l->rows.v[l->sel].article->path) == 0)
-			ui_message(ui, "Copied %s", l->rows.v[l->sel].article->path);
-		else
-			ui_warning(ui, "Copying is off (osc52: false in the config)");
-		return UI_HANDLED | UI_DIRTY_ALL;
+		return any ? ui_copy(ui, l->rows.v[l->sel].article->path) :
+		    UI_HANDLED;
 	case UI_CMD_OPEN_LINK:
 		ui_message(ui, "Open an article (Enter) to see its links");
 		return UI_HANDLED | UI_DIRTY_ALL;

@@ -505,13 +505,8 @@ link_action(void *ctx, struct ui *ui, size_t index, enum ui_cmd cmd)
 
 	if (!l)
 		return UI_HANDLED;
-	if (cmd == UI_CMD_COPY) {
-		if (ui_copy(ui, l->url) == 0)
-			ui_message(ui, "Copied %s", l->url);
-		else
-			ui_warning(ui, "Copying is off (osc52: false in the config)");
-		return UI_HANDLED | UI_DIRTY_ALL;
-	}
+	if (cmd == UI_CMD_COPY)
+		return ui_copy(ui, l->url);
 	return UI_HANDLED | ui_open_url(ui, l->url);
 }
 
@@ -553,13 +548,9 @@ copy(struct reader *r, struct ui *ui, int count)
 {
 	const char *text = count ? link_url(r, count) : r->path;
 
-	if (!text) {
-		ui_message(ui, "No link [%d] in this article", count);
-	} else if (ui_copy(ui, text) == 0) {
-		ui_message(ui, "Copied %s", text);
-	} else {
-		ui_warning(ui, "Copying is off (osc52: false in the config)");
-	}
+	if (text)
+		return ui_copy(ui, text);
+	ui_message(ui, "No link [%d] in this article", count);
 	return UI_HANDLED | UI_DIRTY_ALL;
 }
 
@@ -573,9 +564,8 @@ reader_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	long n = UI_COUNT(count), h = (long)height(r);
 	long page = h > 1 ? h - 1 : 1, half = (h + 1) / 2;
 
-	if (!r->page)
-		return cmd == UI_CMD_BACK ? (ui_layout_focus(ui->layout,
-		    UI_PANE_LIST), UI_HANDLED | UI_RELAYOUT) : UI_UNHANDLED;
+	if (!r->page && cmd != UI_CMD_BACK)
+		return UI_UNHANDLED;
 	switch (cmd) {
 	case UI_CMD_DOWN: scroll_by(r, n); break;
 	case UI_CMD_UP: scroll_by(r, -n); break;
@@ -586,6 +576,7 @@ reader_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	case UI_CMD_TOP: jump_to(r, page_first(r->page)); break;
 	case UI_CMD_BOTTOM: jump_to(r, last_top(r)); break;
 	case UI_CMD_BACK:
+		/* Backing out of a search comes first, as in less's ESC-u. */
 		if (r->needle) {
 			clear_search(r);
 			break;

@@ -111,15 +111,18 @@ int
 ui_copy(struct ui *ui, const char *text)
 {
 	struct buf seq = BUF_INIT;
-	int ret;
 
-	if (!ui->osc52)
-		return -1;
-	ret = ui_clip_osc52(&seq, text, strlen(text));
-	if (ret == 0)
+	if (!ui->osc52) {
+		ui_warning(ui, "Copying is off (osc52: false in the config)");
+	} else if (ui_clip_osc52(&seq, text, strlen(text)) < 0) {
+		ui_warning(ui, "Too long to copy (%zu bytes; at most %u)",
+		    strlen(text), UI_CLIP_MAX);
+	} else {
 		ui_term_queue(ui->term, seq.buf, seq.len);
+		ui_message(ui, "Copied %s", text);
+	}
 	buf_release(&seq);
-	return ret;
+	return UI_HANDLED | UI_DIRTY_ALL;
 }
 
 /* The y/n answer to "copy this URL?"; ctx is the URL (owned). */
@@ -127,13 +130,10 @@ static int
 copy_answer(void *ctx, struct ui *ui, const char *text)
 {
 	char *url = ctx;
+	int flags = ui && text ? ui_copy(ui, url) : UI_DIRTY_ALL;
 
-	if (text && ui_copy(ui, url) == 0)
-		ui_message(ui, "Copied %s", url);
-	else if (text)
-		ui_warning(ui, "Copying is off (osc52: false in the config)");
 	free(url);
-	return UI_DIRTY_ALL;
+	return flags;
 }
 
 int

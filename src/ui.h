@@ -117,8 +117,9 @@ void ui_warning(struct ui *ui, const char *fmt, ...)
 int ui_open_url(struct ui *ui, const char *url);
 
 /*
- * Copy text to the clipboard with OSC 52 (when allowed), written after the
- * next screen update. Returns 0, or -1 when copying is off.
+ * Copy text to the clipboard with OSC 52, written after the next screen
+ * update, and say so; or say why not (off in the config, too long).
+ * Returns flags.
  */
 int ui_copy(struct ui *ui, const char *text);
 

@@ -87,7 +87,7 @@ tui_start 80 24 -- "$FIX/links.md"
 tui_wait ' 1/3$'
 tui_keys Tab Enter
 tui_wait '│ 链接测试：三种链接'
-tmx delete-buffer 2>/dev/null
+while tmx delete-buffer 2>/dev/null; do :; done	# every buffer
 tui_keys y
 tui_wait 'Copying is off \(osc52: false in the config\)'
 ok $? "osc52: false: y says copying is off"
