@@ -87,6 +87,8 @@ ui_rows_release(struct ui_rows *r)
 static void
 append(struct ui_rows *r, struct run *run)
 {
+	if (run->n == 0)
+		return;		/* run->v may be NULL: no memcpy from it */
 	ALLOC_GROW(r->v, r->n + run->n, r->alloc);
 	memcpy(r->v + r->n, run->v, run->n * sizeof run->v[0]);
 	r->n += run->n;
@@ -97,6 +99,8 @@ append(struct ui_rows *r, struct run *run)
 static void
 prepend(struct ui_rows *r, struct run *run)
 {
+	if (run->n == 0)
+		return;
 	ALLOC_GROW(r->v, r->n + run->n, r->alloc);
 	memmove(r->v + run->n, r->v, r->n * sizeof r->v[0]);
 	for (size_t i = 0; i < run->n; i++)
