@@ -48,7 +48,7 @@ struct tree {
 	bool has_query;
 	/* The fixed views' counts; -1 while unknown. */
 	int64_t all_total, all_unread, starred_total, starred_unread;
-	int64_t query_total, query_unread;
+	int64_t query_total;	/* a search's count costs: its total only */
 	struct row *rows;	/* the visible rows */
 	size_t nrows, alloc;
 	size_t sel;		/* the selected row */
@@ -113,7 +113,7 @@ rebuild(struct tree *t, const struct ui_view *keep)
 	add_row(t, UI_VIEW_UNREAD, -1, t->all_unread);
 	add_row(t, UI_VIEW_STARRED, t->starred_unread, t->starred_total);
 	if (t->has_query)
-		add_row(t, UI_VIEW_QUERY, t->query_unread, t->query_total);
+		add_row(t, UI_VIEW_QUERY, -1, t->query_total);
 	for (size_t i = 0; i < t->ncats; i++) {
 		const struct collection_category *k = &t->cats[i];
 		struct row *r;
@@ -308,8 +308,13 @@ follow(struct tree *t, struct ui *ui)
 	return flags;
 }
 
+/*
+ * Count the fixed views, and with query the query row: a search's count
+ * reads its whole match list, and read or starred state does not change
+ * it, so state changes leave it alone.
+ */
 static void
-count_views(struct tree *t, struct ui *ui, struct error *err)
+count_views(struct tree *t, struct ui *ui, bool query, struct error *err)
 {
 	struct ui_view v;
 	struct collection_view cv;
@@ -325,17 +330,14 @@ count_views(struct tree *t, struct ui *ui, struct error *err)
 	cv.unread = true;
 	t->starred_unread = collection_count(ui->coll, &cv, err);
 	ui_view_release(&v);
-	t->query_total = t->query_unread = -1;
-	if (t->has_query) {
+	if (query && t->has_query) {
 		ui_view_query(&t->query, &ui->base, false, &cv);
 		t->query_total = collection_count(ui->coll, &cv, err);
-		cv.unread = true;
-		t->query_unread = collection_count(ui->coll, &cv, err);
 	}
 }
 
 int
-ui_categories_load(struct ui_pane *p, struct ui *ui)
+ui_categories_load(struct ui_pane *p, struct ui *ui, bool state_only)
 {
 	struct tree *t = tree_of(p);
 	struct error err = ERROR_INIT;
@@ -353,7 +355,7 @@ ui_categories_load(struct ui_pane *p, struct ui *ui)
 	collection_categories_free(t->cats, t->ncats);
 	t->cats = cats;
 	t->ncats = ncats;
-	count_views(t, ui, &err);
+	count_views(t, ui, !state_only, &err);
 	if (err.msg) {
 		ui_warning(ui, "%s", err.msg);
 		error_release(&err);
@@ -437,7 +439,7 @@ ui_categories_set_query(struct ui_pane *p, struct ui *ui, struct ui_view *v)
 	memset(v, 0, sizeof *v);
 	t->has_query = true;
 	t->moved = true;
-	count_views(t, ui, &err);
+	count_views(t, ui, true, &err);
 	if (err.msg) {
 		ui_warning(ui, "%s", err.msg);
 		error_release(&err);
@@ -708,7 +710,7 @@ ui_categories_new(void)
 	t->pane.ops = &tree_ops;
 	strvec_init(&t->folded);
 	t->all_total = t->all_unread = t->starred_total = t->starred_unread = -1;
-	t->query_total = t->query_unread = -1;
+	t->query_total = -1;
 	/* An impossible view, so the first follow() always hands one over. */
 	t->shown.kind = UI_VIEW_QUERY;
 	t->shown.search = xstrdup("");

@@ -23,10 +23,11 @@ struct ui_pane *ui_categories_new(void);
 
 /*
  * Read the categories and the counts again, keeping the selection (by
- * view) and the folds. A --category still waiting for a scan is looked
- * for again. Returns flags.
+ * view) and the folds. With state_only (only read or starred state
+ * changed) the query row's count, which cannot have changed, is kept. A
+ * --category still waiting for a scan is looked for again. Returns flags.
  */
-int ui_categories_load(struct ui_pane *p, struct ui *ui);
+int ui_categories_load(struct ui_pane *p, struct ui *ui, bool state_only);
 
 /*
  * Select what the command line asked for (start's category, search, tag,

@@ -283,12 +283,14 @@ ui_list_set_state(struct ui_pane *p, struct ui *ui, int64_t id,
 		else
 			l->rows.v[k].starred = want;
 	}
-	if (ui_rows_recount(&l->rows, &err) < 0)
+	/* Only a view that filters on this state changes its count. */
+	if ((what == UI_LIST_READ ? l->rows.view.unread : l->rows.view.starred) &&
+	    ui_rows_recount(&l->rows, &err) < 0)
 		warn(ui, &err);
 	set_title(l);
 	ui_pane_touch(p);
 	return UI_DIRTY_ALL | ui_categories_load(ui->layout->panes[UI_PANE_TREE],
-	    ui);
+	    ui, true);
 }
 
 static int
@@ -311,12 +313,12 @@ mark_all_answer(void *ctx, struct ui *ui, const char *text)
 		l->rows.v[i].read = true;
 	ui_message(ui, "Marked %lld article%s read", (long long)n,
 	    n == 1 ? "" : "s");
-	if (ui_rows_recount(&l->rows, &err) < 0)
+	if (cv.unread && ui_rows_recount(&l->rows, &err) < 0)
 		warn(ui, &err);
 	set_title(l);
 	ui_pane_touch(&l->pane);
 	return UI_DIRTY_ALL | ui_categories_load(ui->layout->panes[UI_PANE_TREE],
-	    ui);
+	    ui, true);
 }
 
 int

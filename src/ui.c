@@ -181,7 +181,8 @@ ui_open_url(struct ui *ui, const char *url)
 int
 ui_collection_changed(struct ui *ui)
 {
-	int flags = ui_categories_load(ui->layout->panes[UI_PANE_TREE], ui);
+	int flags = ui_categories_load(ui->layout->panes[UI_PANE_TREE], ui,
+	    false);
 
 	return flags | ui_list_reload(ui->layout->panes[UI_PANE_LIST], ui);
 }
@@ -618,7 +619,7 @@ ui_main(const struct ui_options *o, struct error *err)
 	    ui_reader_new());
 	startup_messages(&ui, o, &key_warnings, key_file);
 	relayout(&lp);
-	flags = ui_categories_load(layout.panes[UI_PANE_TREE], &ui);
+	flags = ui_categories_load(layout.panes[UI_PANE_TREE], &ui, false);
 	if (o->start)
 		flags |= ui_categories_start(layout.panes[UI_PANE_TREE], &ui,
 		    o->start);

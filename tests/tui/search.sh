@@ -18,7 +18,7 @@ tui_type '大连'
 tui_keys Enter
 tui_wait "^ 搜索: 大连 \\($want\\) +newsreader"
 ok $? "a 2-character Chinese word: the view and its count"
-like "$(sed -n 5p "$TUI_SCREEN")" "^ 搜索: 大连 +$want/$want " \
+like "$(sed -n 5p "$TUI_SCREEN")" "^ 搜索: 大连 +$want +│" \
     "the tree has a row for the search"
 is "$(tail -1 "$TUI_SCREEN" | sed 's/.* //')" "1/$want" "the list is focused on the results"
 is "$(grep -c '│●  20' "$TUI_SCREEN")" "$want" "every result is listed"
