@@ -7,6 +7,7 @@
 #include "ui-scan.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,7 @@ ui_scan_start(ui_scan_fn *fn, void *ctx, void (*wake)(void *), void *wake_ctx,
     struct error *err)
 {
 	struct ui_scan *s = xcalloc(1, sizeof *s);
+	sigset_t all, old;
 	int rc;
 
 	s->fn = fn;
@@ -81,7 +83,16 @@ ui_scan_start(ui_scan_fn *fn, void *ctx, void (*wake)(void *), void *wake_ctx,
 	atomic_init(&s->progress.parsed, 0);
 	atomic_init(&s->progress.cancel, false);
 	atomic_init(&s->progress.done, false);
-	if ((rc = pthread_create(&s->thread, NULL, run, s)) != 0) {
+	/*
+	 * The thread (and the parse workers it starts) inherit a mask that
+	 * blocks every signal, so SIGWINCH, SIGTERM and the rest reach the
+	 * UI thread, which polls for them.
+	 */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&s->thread, NULL, run, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
 		error_set(err, "cannot start the scan: %s", strerror(rc));
 		pthread_mutex_destroy(&s->mu);
 		free(s);
