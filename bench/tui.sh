@@ -255,7 +255,7 @@ section="$work/section.md"
 		echo "rescan by \`newsreader --categories DIR\` alone peaks at"
 		echo "$(kb_mb "$cli_scan_kb") MB (its connection's SQLite page cache, capped at"
 		echo "32 MiB, which a cold import needs, and scan.c's lists of the stored"
-		echo "and the walked files). The screen's own memory is the first rows."
+		echo "and the walked files). The screen's own memory is in the two rows before."
 	fi
 	echo "<!-- bench/tui.sh end -->"
 } >"$section"
