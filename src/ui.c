@@ -53,6 +53,8 @@ struct loop {
  * the lists follow what it has stored (s). */
 #define SCAN_TICK_MS 200
 #define SCAN_REFRESH_S 2.0
+/* A scan's warnings shown one by one; the rest are counted. */
+#define SCAN_WARNINGS_SHOWN 3
 
 /* --- messages --- */
 
@@ -226,6 +228,7 @@ start_scan(struct ui *ui, bool asked)
 	}
 	ui->scan_asked = asked;
 	ui->scan_shown = 0;
+	ui->scan_shown_warnings = ui->scan_unshown = 0;
 	ui->scan_refreshed = now_s();
 	return UI_DIRTY_ALL;
 }
@@ -236,24 +239,38 @@ ui_rescan(struct ui *ui)
 	return start_scan(ui, true);
 }
 
-/* Show the scan's warnings: the first few, then how many more. */
+/*
+ * Show a line report_format() made, without the program's name (the
+ * screen is ours), as a warning.
+ */
+static void
+push_report(struct ui *ui, const char *line)
+{
+	static const char prefix[] = "newsreader: ";
+
+	if (strncmp(line, prefix, sizeof prefix - 1) == 0)
+		line += sizeof prefix - 1;
+	ui_status_push(ui->status, true, line);
+}
+
+/*
+ * Show the scan's first few warnings (each stays until a key is pressed)
+ * and count the rest, said once the scan ends.
+ */
 static void
 scan_warnings(struct ui *ui)
 {
 	struct strvec w = STRVEC_INIT;
-	size_t more = ui_scan_take_warnings(ui->scan, &w);
-	static const char prefix[] = "newsreader: ";
 
+	ui->scan_unshown += ui_scan_take_warnings(ui->scan, &w);
 	for (size_t i = 0; i < w.nr; i++) {
-		const char *s = w.v[i];
-
-		if (strncmp(s, prefix, sizeof prefix - 1) == 0)
-			s += sizeof prefix - 1;
-		ui_status_push(ui->status, true, s);
+		if (ui->scan_shown_warnings < SCAN_WARNINGS_SHOWN) {
+			push_report(ui, w.v[i]);
+			ui->scan_shown_warnings++;
+		} else {
+			ui->scan_unshown++;
+		}
 	}
-	if (more)
-		ui_warning(ui, "and %zu more warnings (newsreader --list prints "
-		    "them all)", more);
 	strvec_clear(&w);
 }
 
@@ -283,6 +300,9 @@ scan_tick(struct ui *ui)
 		}
 		return flags;
 	}
+	if (ui->scan_unshown)
+		ui_warning(ui, "and %zu more warnings about files (newsreader "
+		    "--list --json shows each article's)", ui->scan_unshown);
 	if (ui_scan_finish(ui->scan, &st, &err) < 0)
 		ui_warning(ui, "The scan failed: %s", err.msg);
 	else if (ui->scan_asked)
@@ -537,21 +557,16 @@ run(struct loop *lp)
 static void
 push_file_warning(struct ui *ui, const char *path, int line, const char *msg)
 {
-	static const char prefix[] = "newsreader: ";
 	const char *home = getenv("HOME");
 	size_t hl = home ? strlen(home) : 0;
 	struct buf shown = BUF_INIT, b = BUF_INIT;
-	const char *s;
 
 	if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
 		buf_addf(&shown, "~%s", path + hl);
 	else
 		buf_adds(&shown, path);
 	report_format(&b, shown.buf, line, msg);
-	s = b.buf;
-	if (strncmp(s, prefix, sizeof prefix - 1) == 0)
-		s += sizeof prefix - 1;
-	ui_status_push(ui->status, true, s);
+	push_report(ui, b.buf);
 	buf_release(&b);
 	buf_release(&shown);
 }

@@ -76,6 +76,8 @@ struct ui {
 	size_t scan_shown;		/* articles parsed at the last refresh */
 	double scan_refreshed;		/* when the screen last followed it, s */
 	bool scan_asked;		/* the user asked for it (R): report the end */
+	size_t scan_shown_warnings;	/* its warnings shown so far */
+	size_t scan_unshown;		/* and those only counted */
 	bool scan_pending;		/* one starts once the screen is drawn */
 };
 

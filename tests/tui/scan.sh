@@ -44,4 +44,19 @@ tui_wait " 1/$((N + 3))\$"
 like "$(sed -n 2p "$TUI_SCREEN")" '2030-01-03 新文章 3' "the new articles are at the top"
 tui_stop
 
+# A scan's warnings: the first three one by one, then how many more.
+BAD=$(cd "$top_srcdir/tests/fixtures/bad" && pwd -P)
+nwarn=$("$NEWSREADER" --list --db "$T/count.db" "$BAD" 2>&1 >/dev/null | grep -c '^newsreader: ')
+tui_start 100 24 -- --db "$T/bad.db" "$BAD"
+tui_wait '^[^ ].*\.md(:[0-9]+)?: '
+ok $? "a warning from the scan shows in the status line, as PATH:LINE: what"
+tui_keys j
+tui_wait_gone "^$(tail -1 "$TUI_SCREEN" | cut -c1-20 | sed 's/[][\.*^$]/\\&/g')"
+tui_keys j
+tui_settle
+tui_keys j
+tui_wait "and $((nwarn - 3)) more warnings about files"
+ok $? "then the count of the other $((nwarn - 3))"
+tui_stop
+
 done_testing
