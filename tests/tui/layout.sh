@@ -31,6 +31,12 @@ like "$(cat "$TUI_SCREEN")" '^●  2024-04-23 一季度主要城市经济' "Tab 
 tui_keys Enter
 tui_wait '^ 一季度主要城市经济数据出炉'
 ok $? "Enter shows the reader alone"
+# 50 columns: the text is 48 wide from column 1, as --dump --width 48.
+tui_settle
+"$NEWSREADER" --dump --width 48 "$top_srcdir/data/002_gdp_table.md" | head -18 |
+    sed 's/ *$//' >"$T/want"
+tui_pane 1 >"$T/shown"
+is_file "$T/shown" "$T/want" "at 50x20 the reader shows --dump --width 48's lines"
 tui_keys q
 tui_wait '^   2024-04-23'
 ok $? "q in the reader goes back to the list, the article now read"
