@@ -256,6 +256,16 @@ plan_roots(struct collection *c, const struct strvec *args, struct strvec *roots
 	return 0;
 }
 
+/* After a failure: say why (when err says) and close *c. */
+static void
+give_up(struct collection **c, struct error *err)
+{
+	if (err->msg)
+		fail("%s", err->msg);
+	collection_free(*c);
+	*c = NULL;
+}
+
 void
 cli_collection_plan_release(struct cli_collection_plan *plan)
 {
@@ -291,10 +301,7 @@ cli_collection_prepare(const struct cli_collection_opts *o,
 	rc = CLI_OK;
 out:
 	if (rc != CLI_OK) {
-		if (err.msg)
-			fail("%s", err.msg);
-		collection_free(*c);
-		*c = NULL;
+		give_up(c, &err);
 		cli_collection_plan_release(plan);
 	}
 	error_release(&err);
@@ -350,12 +357,8 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 	strvec_init(&p.scope);
 	rc = CLI_OK;
 out:
-	if (rc != CLI_OK) {
-		if (err.msg)
-			fail("%s", err.msg);
-		collection_free(*c);
-		*c = NULL;
-	}
+	if (rc != CLI_OK)
+		give_up(c, &err);
 	cli_collection_plan_release(&p);
 	error_release(&err);
 	return rc;
