@@ -274,7 +274,7 @@ static int
 corpus_file(void *ctx, const char *path, const struct stat *st)
 {
 	size_t *counts = ctx;	/* files, differing */
-	FILE *fp = fopen(path, "r");
+	FILE *fp;
 	struct buf text = BUF_INIT;
 	char chunk[8192];
 	size_t n;
@@ -295,7 +295,7 @@ corpus_file(void *ctx, const char *path, const struct stat *st)
 		slow = breaks_new(true);
 		breaks_set_shortcuts(slow, false);
 	}
-	if (!fp)
+	if (!(fp = fopen(path, "r")))	/* after the NULL end marker */
 		return 0;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		buf_add(&text, chunk, n);
