@@ -17,6 +17,7 @@
  *                  last mark, T the time from the last send (or the start)
  *                  to the last byte written
  *   rss LABEL      print "LABEL rss_kb=K": the program's peak RSS so far
+ *   sleep MS       read the output for MS milliseconds
  *   # ...          a comment
  *
  * Every wait is bounded (10 s); a timeout is reported and exits 1. The
@@ -258,6 +259,12 @@ run_script(struct run *r, FILE *script)
 			mark(r, arg);
 		} else if (!strcmp(line, "rss")) {
 			rss(r, arg);
+		} else if (!strcmp(line, "sleep")) {
+			double end = now_ms() + atof(arg);
+
+			while (now_ms() < end)
+				if (pump(r, (int)(end - now_ms()) + 1) < 0)
+					break;
 		} else {
 			fprintf(stderr, "nr-pty: unknown step '%s'\n", line);
 			exit(2);

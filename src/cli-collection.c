@@ -207,6 +207,11 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 			else
 				own = true;
 		}
+		/* Named on the command line, the sample's directory is the
+		 * user's own: forgetting it would lose its state. */
+		for (size_t i = 0; i < args->nr; i++)
+			if (strcmp(args->v[i], sample) == 0)
+				has_sample = false;
 		if (nsrc == 0)
 			rc = collection_source_add(c, sample, false, err);
 		else if (own && has_sample && collection_source_forget(c, sample, err) < 0)
@@ -222,7 +227,7 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
  * contains. scope gets the operands, unless they cover every source.
  */
 static int
-plan(struct collection *c, const struct strvec *args, struct strvec *roots,
+plan_roots(struct collection *c, const struct strvec *args, struct strvec *roots,
     struct strvec *scope, bool *all, struct error *err)
 {
 	struct collection_source *src;
@@ -251,65 +256,111 @@ plan(struct collection *c, const struct strvec *args, struct strvec *roots,
 	return 0;
 }
 
+/* After a failure: say why (when err says) and close *c. */
+static void
+give_up(struct collection **c, struct error *err)
+{
+	if (err->msg)
+		fail("%s", err->msg);
+	collection_free(*c);
+	*c = NULL;
+}
+
+void
+cli_collection_plan_release(struct cli_collection_plan *plan)
+{
+	free(plan->db_path);
+	strvec_clear(&plan->args);
+	strvec_clear(&plan->roots);
+	strvec_clear(&plan->scope);
+	memset(plan, 0, sizeof *plan);
+}
+
+int
+cli_collection_prepare(const struct cli_collection_opts *o,
+    struct collection **c, struct cli_collection_plan *plan)
+{
+	struct error err = ERROR_INIT;
+	int rc = CLI_ERROR;
+
+	memset(plan, 0, sizeof *plan);
+	strvec_init(&plan->args);
+	strvec_init(&plan->roots);
+	strvec_init(&plan->scope);
+	*c = NULL;
+	if (!(plan->db_path = cli_collection_db_path(o->db, &err)))
+		goto out;
+	if (!(*c = collection_open(plan->db_path, &err)) ||
+	    add_sources(*c, o, &plan->args, &plan->missing, &err) < 0)
+		goto out;
+	if (o->nargs > 0 && plan->args.nr == 0)	/* reported, nothing to show */
+		goto out;
+	if (plan_roots(*c, &plan->args, &plan->roots, &plan->scope, &plan->all,
+	    &err) < 0)
+		goto out;
+	rc = CLI_OK;
+out:
+	if (rc != CLI_OK) {
+		give_up(c, &err);
+		cli_collection_plan_release(plan);
+	}
+	error_release(&err);
+	return rc;
+}
+
+int
+cli_collection_scan(struct collection *c, const struct cli_collection_plan *p,
+    const struct reporter *rep, struct scan_progress *progress,
+    struct scan_stats *stats, struct error *err)
+{
+	const char *const *roots = (const char *const *)p->roots.v;
+	int r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+
+	/* Past a fifth of stale documents, index everything again. */
+	if (r >= 0 && p->all && (r = collection_index_vacuum(c, err)) == 1)
+		r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+	return r;
+}
+
 int
 cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
     struct strvec *scope, bool *missing)
 {
 	static const struct reporter rep = { report_to_stderr, NULL };
 	struct error err = ERROR_INIT;
-	struct strvec args = STRVEC_INIT, roots = STRVEC_INIT;
+	struct cli_collection_plan p;
 	struct scan_stats stats = { 0 };
-	char *path;
-	bool all;
 	int rc = CLI_ERROR;
 
-	*c = NULL;
-	if (!(path = cli_collection_db_path(o->db, &err)))
-		goto out;
 	*missing = false;
-	if (!(*c = collection_open(path, &err)) ||
-	    add_sources(*c, o, &args, missing, &err) < 0)
-		goto out;
-	if (o->nargs > 0 && args.nr == 0)	/* reported, nothing to show */
-		goto out;
-	if (plan(*c, &args, &roots, scope, &all, &err) < 0)
-		goto out;
+	if (cli_collection_prepare(o, c, &p) != CLI_OK)
+		return CLI_ERROR;
 	if (!o->no_scan) {
-		int r = scan_run(*c, (const char *const *)roots.v, roots.nr, &rep,
-		    NULL, &stats, &err);
-
-		/* Past a fifth of stale documents, index everything again. */
-		if (r >= 0 && all && (r = collection_index_vacuum(*c, &err)) == 1)
-			r = scan_run(*c, (const char *const *)roots.v, roots.nr,
-			    &rep, NULL, &stats, &err);
-		if (r < 0)
+		if (cli_collection_scan(*c, &p, &rep, NULL, &stats, &err) < 0)
 			goto out;
 		if (o->verbose)
 			print_stats(&stats);
 	}
 	/* A FILE operand that is not an article (refused, and warned about
 	 * by the scan) fails the run, as a missing one does. */
-	for (size_t i = 0; i < args.nr; i++) {
+	*missing = p.missing;
+	for (size_t i = 0; i < p.args.nr; i++) {
 		struct stat st;
 		int64_t id;
 
-		if (stat(args.v[i], &st) == 0 && !S_ISDIR(st.st_mode) &&
-		    collection_find_path(*c, args.v[i], &id, &err) == 0)
+		if (stat(p.args.v[i], &st) == 0 && !S_ISDIR(st.st_mode) &&
+		    collection_find_path(*c, p.args.v[i], &id, &err) == 0)
 			*missing = true;
 	}
+	/* The scope moves to the caller. */
+	*scope = p.scope;
+	strvec_init(&p.scope);
 	rc = CLI_OK;
 out:
-	if (rc != CLI_OK) {
-		if (err.msg)
-			fail("%s", err.msg);
-		collection_free(*c);
-		*c = NULL;
-		strvec_clear(scope);
-	}
+	if (rc != CLI_OK)
+		give_up(c, &err);
+	cli_collection_plan_release(&p);
 	error_release(&err);
-	strvec_clear(&args);
-	strvec_clear(&roots);
-	free(path);
 	return rc;
 }
 

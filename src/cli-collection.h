@@ -19,6 +19,10 @@
 #include "collection.h"
 #include "strvec.h"
 
+struct reporter;
+struct scan_progress;
+struct scan_stats;
+
 struct cli_collection_opts {
 	const char *db;		/* --db FILE, or NULL for the default */
 	char **args;		/* the operands: DIR/FILE, or ID for --mark-* */
@@ -48,6 +52,39 @@ char *cli_collection_db_path(const char *db, struct error *err);
  */
 int cli_collection_open(const struct cli_collection_opts *o,
     struct collection **c, struct strvec *scope, bool *missing);
+
+/*
+ * The same in two halves, for the TUI, which shows the collection first
+ * and scans after, in a thread of its own.
+ */
+struct cli_collection_plan {
+	char *db_path;		/* the database file; owned */
+	struct strvec args;	/* the operands that exist, absolute */
+	struct strvec roots;	/* what a scan walks */
+	struct strvec scope;	/* what the run shows; empty: everything */
+	bool all;		/* the run covers every source */
+	bool missing;		/* an operand was missing (reported) */
+};
+
+/*
+ * Everything cli_collection_open() does but the scan: the database
+ * opened, the operands remembered, *plan filled. Returns CLI_OK with *c
+ * open, or CLI_ERROR after printing why (plan is then released).
+ */
+int cli_collection_prepare(const struct cli_collection_opts *o,
+    struct collection **c, struct cli_collection_plan *plan);
+void cli_collection_plan_release(struct cli_collection_plan *plan);
+
+/*
+ * Scan plan's roots into c, indexing everything again when the full-text
+ * index holds too much that is stale (only when the plan covers every
+ * source). Safe to run in another thread on a connection of its own.
+ * Warnings go to rep; progress may be NULL. Returns scan_run()'s value.
+ */
+int cli_collection_scan(struct collection *c,
+    const struct cli_collection_plan *plan, const struct reporter *rep,
+    struct scan_progress *progress, struct scan_stats *stats,
+    struct error *err);
 
 /* --list: one line per article of the view, streamed. */
 int cli_collection_list(const struct cli_collection_opts *o);

@@ -8,6 +8,7 @@
 
 #include "report.h"
 
+struct cli_collection_opts;
 struct cli_env;
 struct conf;
 
@@ -16,6 +17,8 @@ struct cli_tui_args {
 	const char *conf_path;
 	const struct warnings *conf_warnings;
 	bool no_mouse;
+	/* --db, the sources, the first view (--category...), --sort... */
+	const struct cli_collection_opts *coll;
 };
 
 /* Run the interface; returns the exit status (CLI_OK or CLI_ERROR). */

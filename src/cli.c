@@ -480,7 +480,7 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	}
 	default: {
 		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
-			opts.no_mouse };
+			opts.no_mouse, &opts.coll };
 
 		ret = cli_tui(&ta, env);
 		/* The screen could not show them: say them here. */

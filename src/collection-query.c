@@ -370,11 +370,14 @@ add_scope(struct query *q, const struct collection_view *v)
 	strvec_clear(&vals);
 }
 
-/* Append ORDER BY (and the keyset condition before it) for view order. */
+/*
+ * Append the keyset condition (rows after or before from) and, with order,
+ * ORDER BY for view order.
+ */
 static void
 add_order(struct query *q, const struct collection_view *v,
     const struct collection_item *from, enum collection_dir dir,
-    const char *kdate, const char *kid)
+    const char *kdate, const char *kid, bool order)
 {
 	static const char *const keys[] = {
 		[COLLECTION_SORT_DATE] = NULL,	/* kdate */
@@ -404,8 +407,9 @@ add_order(struct query *q, const struct collection_view *v,
 			    "%s %s ?1001))", key, asc ? ">" : "<", key, kid,
 			    id_asc ? ">" : "<");
 	}
-	buf_addf(&q->sql, " ORDER BY %s %s, %s %s", key, asc ? "ASC" : "DESC",
-	    kid, id_asc ? "ASC" : "DESC");
+	if (order)
+		buf_addf(&q->sql, " ORDER BY %s %s, %s %s", key,
+		    asc ? "ASC" : "DESC", kid, id_asc ? "ASC" : "DESC");
 	if (from) {
 		struct bind *k = &q->key[0];
 
@@ -537,8 +541,10 @@ build_view(struct collection *c, const struct collection_view *v,
 	if (v->starred)
 		buf_adds(&q->sql, " AND a.starred = 1");
 	add_scope(q, v);
+	if (mode == BUILD_COUNT && from)
+		add_order(q, v, from, dir, kdate, kid, false);
 	if (mode == BUILD_ROWS) {
-		add_order(q, v, from, dir, kdate, kid);
+		add_order(q, v, from, dir, kdate, kid, true);
 		if (limit) {
 			/* Numbered: an anonymous ? would follow ?1001. */
 			buf_addf(&q->sql, " LIMIT ?%zu", q->n + 1);
@@ -650,6 +656,21 @@ collection_count(struct collection *c, const struct collection_view *view,
 	}
 	n = query_int(c, &q, err);
 out:
+	query_release(&q);
+	return n;
+}
+
+int64_t
+collection_count_before(struct collection *c,
+    const struct collection_view *view, const struct collection_item *item,
+    struct error *err)
+{
+	struct query q = { .sql = BUF_INIT };
+	int64_t n = -1;
+
+	if (build_view(c, view, item, COLLECTION_BEFORE, 0, BUILD_COUNT, &q,
+	    err) == 0)
+		n = query_int(c, &q, err);
 	query_release(&q);
 	return n;
 }

@@ -172,6 +172,14 @@ void collection_cursor_free(struct collection_cursor *cur);
 /* The number of articles in view, or -1 on error. */
 int64_t collection_count(struct collection *c,
     const struct collection_view *view, struct error *err);
+/*
+ * The number of articles of view that come before item in its order (so
+ * item's 0-based position when it is in the view), or -1 on error. Costs
+ * a count of those rows: for a list's position after a jump, not per key.
+ */
+int64_t collection_count_before(struct collection *c,
+    const struct collection_view *view, const struct collection_item *item,
+    struct error *err);
 
 /* --- the category tree --- */
 

@@ -90,6 +90,8 @@ const char conf_default_text[] =
 "    Q: quit\n"
 "    C-c: quit\n"
 "    C-z: suspend\n"
+"  tree:\n"
+"    Space: toggle-fold\n"
 "  reader:\n"
 "    J: next-article\n"
 "    K: previous-article\n"

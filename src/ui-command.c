@@ -30,6 +30,13 @@ cmd_previous_pane(struct ui *ui, int count)
 }
 
 static int
+cmd_rescan(struct ui *ui, int count)
+{
+	(void)count;
+	return ui_rescan(ui);
+}
+
+static int
 cmd_redraw(struct ui *ui, int count)
 {
 	(void)count;
@@ -82,6 +89,7 @@ static const struct ui_command ui_commands[UI_CMD_COUNT] = {
 	[UI_CMD_BOTTOM] = { "bottom", "go to the bottom", NULL },
 	[UI_CMD_OPEN] = { "open", "open the selection", NULL },
 	[UI_CMD_BACK] = { "back", "back out (quits at the top level)", NULL },
+	[UI_CMD_TOGGLE_FOLD] = { "toggle-fold", "fold or unfold a category", NULL },
 	[UI_CMD_NEXT_PANE] = { "next-pane", "focus the next pane", cmd_next_pane },
 	[UI_CMD_PREVIOUS_PANE] = { "previous-pane", "focus the previous pane",
 		cmd_previous_pane },
@@ -103,7 +111,8 @@ static const struct ui_command ui_commands[UI_CMD_COUNT] = {
 	[UI_CMD_OPEN_LINK] = { "open-link",
 		"open link N (3o), or list the links", NULL },
 	[UI_CMD_COPY] = { "copy", "copy the link or the article's path", NULL },
-	[UI_CMD_RESCAN] = { "rescan", "look for new and changed files", NULL },
+	[UI_CMD_RESCAN] = { "rescan", "look for new and changed files",
+		cmd_rescan },
 	[UI_CMD_REDRAW] = { "redraw", "draw the whole screen again", cmd_redraw },
 	[UI_CMD_HELP] = { "help", "show this help", cmd_help },
 	[UI_CMD_ZOOM] = { "zoom", "let the pane fill the screen, or not", cmd_zoom },

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 /* One grapheme-ish unit: a base and its zero-width followers. */
@@ -68,13 +69,34 @@ put_cluster(WINDOW *w, const wchar_t *wc, struct ui_look look)
 		wadd_wch(w, &cc);
 }
 
+/*
+ * Untrusted text may hold whole escape sequences: the scrubber removes
+ * them (not only their ESC) before anything is measured or drawn.
+ */
+static bool
+scrub_if_needed(const char **s, size_t *len, struct buf *tmp)
+{
+	if (!utf8_scrub_needed(*s, *len))
+		return false;
+	utf8_scrub(tmp, *s, *len, UTF8_SCRUB_ONELINE);
+	*s = tmp->buf;
+	*len = tmp->len;
+	return true;
+}
+
 int
 ui_draw_text(WINDOW *w, const char *s, size_t len, int maxw,
     struct ui_look look, bool ellipsis)
 {
 	static const wchar_t dots[] = { 0x2026, 0 };
+	struct buf tmp = BUF_INIT;
 	int used = 0;
 
+	if (scrub_if_needed(&s, &len, &tmp)) {
+		used = ui_draw_text(w, s, len, maxw, look, ellipsis);
+		buf_release(&tmp);
+		return used;
+	}
 	if (ellipsis && ui_text_width(s, len) > maxw) {
 		if (maxw <= 0)
 			return 0;
@@ -134,8 +156,14 @@ ui_draw_fill(WINDOW *w, int n, struct ui_look look)
 int
 ui_text_width(const char *s, size_t len)
 {
+	struct buf tmp = BUF_INIT;
 	int width = 0;
 
+	if (scrub_if_needed(&s, &len, &tmp)) {
+		width = ui_text_width(s, len);
+		buf_release(&tmp);
+		return width;
+	}
 	while (len > 0) {
 		struct cluster c;
 

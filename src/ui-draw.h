@@ -5,8 +5,10 @@
  * and the zero-width characters after it (combining marks, variation
  * selectors, ZWJ) become one cchar_t, built with setcchar() and written
  * with wadd_wch(); waddwstr() would split a wide character from its marks.
- * Control characters never reach the terminal: they are dropped (the text
- * has normally been scrubbed already; this is the last guard). Characters
+ * Control characters never reach the terminal: text that holds any is
+ * scrubbed first (utf8_scrub: whole escape sequences go, not only their
+ * ESC, so "\033[31mtitle" draws as "title"), tabs and newlines become
+ * spaces. Characters
  * the C library cannot measure are drawn as U+FFFD.
  */
 #ifndef NR_UI_DRAW_H

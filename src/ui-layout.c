@@ -141,6 +141,7 @@ place(struct ui_pane *p, struct ui *ui, const struct ui_rect *r)
 			p->ops->resize(p, ui);
 	}
 	p->dirty = true;
+	p->fresh = true;
 }
 
 void

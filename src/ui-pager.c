@@ -120,8 +120,10 @@ pager_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	case UI_CMD_BACK: case UI_CMD_HELP:
 		return UI_HANDLED | UI_CLOSE;
 	case UI_CMD_OPEN:
+	case UI_CMD_COPY:
 		if (pg->open && pg->sel < pg->lines.nr)
-			return UI_HANDLED | UI_DIRTY | pg->open(pg->ctx, ui, pg->sel);
+			return UI_HANDLED | UI_DIRTY | pg->open(pg->ctx, ui, pg->sel,
+			    cmd);
 		return UI_HANDLED;
 	default:
 		return UI_UNHANDLED;

@@ -3,8 +3,8 @@
  * less: the help screen, and (with a selection) the numbered link list.
  *
  * Without a selection, down/up scroll the text. With one, down/up move a
- * highlighted row and "open" hands the row's index to the owner's
- * callback. "back" closes the pager.
+ * highlighted row, and "open" and "copy" hand the row's index to the
+ * owner's callback. "back" closes the pager.
  */
 #ifndef NR_UI_PAGER_H
 #define NR_UI_PAGER_H
@@ -12,15 +12,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui-command.h"
+
 struct strvec;
 struct ui;
 struct ui_pane;
 
 /*
- * Called with the selected row's index when the user opens it. Returns
- * enum ui_result flags (UI_CLOSE closes the pager).
+ * Called with the selected row's index and the command (UI_CMD_OPEN or
+ * UI_CMD_COPY) when the user opens or copies it. Returns enum ui_result
+ * flags (UI_CLOSE closes the pager).
  */
-typedef int ui_pager_open_fn(void *ctx, struct ui *ui, size_t index);
+typedef int ui_pager_open_fn(void *ctx, struct ui *ui, size_t index,
+    enum ui_cmd cmd);
 
 /*
  * A pager over lines (taken: the strvec is left empty). title names it in

@@ -57,6 +57,8 @@ struct ui_pane {
 	WINDOW *win;		/* owned by the layout; NULL while hidden */
 	int h, w;		/* the window's size in cells; 0 while hidden */
 	bool dirty;		/* draw at the next update */
+	bool fresh;		/* the layout changed: draw everything (a
+				 * pane may otherwise draw only what changed) */
 	bool focused;		/* set by the layout */
 };
 

@@ -263,16 +263,26 @@ ui_term_read(struct ui_term *t, ui_key *key, struct ui_mouse *mouse)
 	wint_t wch;
 	int ret;
 
-	untouchwin(t->input);
-	ret = wget_wch(t->input, &wch);
-	if (ret == ERR)
-		return UI_TERM_NONE;
-	if (ret == KEY_CODE_YES && wch == KEY_RESIZE)
-		return UI_TERM_RESIZE;
-	if (ret == KEY_CODE_YES && wch == KEY_MOUSE)
-		return t->mouse ? read_mouse(mouse) : UI_TERM_NONE;
-	*key = ui_key_from_wch(ret, (uint32_t)wch);
-	return UI_TERM_KEY;
+	/*
+	 * A mouse event we do not use (a button's release) is skipped, not
+	 * returned as "nothing": curses may hold more input already read
+	 * from the terminal, which poll() would never report.
+	 */
+	for (;;) {
+		untouchwin(t->input);
+		ret = wget_wch(t->input, &wch);
+		if (ret == ERR)
+			return UI_TERM_NONE;
+		if (ret == KEY_CODE_YES && wch == KEY_RESIZE)
+			return UI_TERM_RESIZE;
+		if (ret == KEY_CODE_YES && wch == KEY_MOUSE) {
+			if (t->mouse && read_mouse(mouse) == UI_TERM_MOUSE)
+				return UI_TERM_MOUSE;
+			continue;
+		}
+		*key = ui_key_from_wch(ret, (uint32_t)wch);
+		return UI_TERM_KEY;
+	}
 }
 
 void

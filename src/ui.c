@@ -17,9 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "collection.h"
 #include "conf.h"
 #include "strvec.h"
 #include "ui-categories.h"
@@ -32,6 +34,7 @@
 #include "ui-pane.h"
 #include "ui-prompt.h"
 #include "ui-reader.h"
+#include "ui-scan.h"
 #include "ui-status.h"
 #include "ui-term.h"
 #include "ui-theme.h"
@@ -46,6 +49,12 @@ struct loop {
 
 /* Lines the wheel scrolls per notch. */
 #define WHEEL_LINES 3
+/* While a scan runs: how often its progress is shown (ms), and how often
+ * the lists follow what it has stored (s). */
+#define SCAN_TICK_MS 200
+#define SCAN_REFRESH_S 2.0
+/* A scan's warnings shown one by one; the rest are counted. */
+#define SCAN_WARNINGS_SHOWN 3
 
 /* --- messages --- */
 
@@ -104,15 +113,18 @@ int
 ui_copy(struct ui *ui, const char *text)
 {
 	struct buf seq = BUF_INIT;
-	int ret;
 
-	if (!ui->osc52)
-		return -1;
-	ret = ui_clip_osc52(&seq, text, strlen(text));
-	if (ret == 0)
+	if (!ui->osc52) {
+		ui_warning(ui, "Copying is off (osc52: false in the config)");
+	} else if (ui_clip_osc52(&seq, text, strlen(text)) < 0) {
+		ui_warning(ui, "Too long to copy (%zu bytes; at most %u)",
+		    strlen(text), UI_CLIP_MAX);
+	} else {
 		ui_term_queue(ui->term, seq.buf, seq.len);
+		ui_message(ui, "Copied %s", text);
+	}
 	buf_release(&seq);
-	return ret;
+	return UI_HANDLED | UI_DIRTY_ALL;
 }
 
 /* The y/n answer to "copy this URL?"; ctx is the URL (owned). */
@@ -120,13 +132,10 @@ static int
 copy_answer(void *ctx, struct ui *ui, const char *text)
 {
 	char *url = ctx;
+	int flags = ui && text ? ui_copy(ui, url) : UI_DIRTY_ALL;
 
-	if (text && ui_copy(ui, url) == 0)
-		ui_message(ui, "Copied %s", url);
-	else if (text)
-		ui_warning(ui, "Copying is off (osc52: false in the config)");
 	free(url);
-	return UI_DIRTY_ALL;
+	return flags;
 }
 
 int
@@ -167,6 +176,143 @@ ui_open_url(struct ui *ui, const char *url)
 	ui_prompt_ask(ui->prompt, q.buf, copy_answer, xstrdup(url));
 	buf_release(&q);
 	return UI_DIRTY_ALL;
+}
+
+/* --- the collection and its scans --- */
+
+int
+ui_collection_changed(struct ui *ui)
+{
+	int flags = ui_categories_load(ui->layout->panes[UI_PANE_TREE], ui,
+	    false);
+
+	return flags | ui_list_reload(ui->layout->panes[UI_PANE_LIST], ui);
+}
+
+static void
+wake_from_scan(void *ctx)
+{
+	ui_wake(ctx);
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Start a scan; asked: the user pressed R (say when it ends). */
+static int
+start_scan(struct ui *ui, bool asked)
+{
+	struct error err = ERROR_INIT;
+
+	ui->scan_pending = false;
+	if (!ui->scan_fn) {
+		ui_message(ui, "Nothing to rescan");
+		return UI_DIRTY_ALL;
+	}
+	if (ui->scan) {
+		ui_message(ui, "A scan is running already");
+		return UI_DIRTY_ALL;
+	}
+	ui->scan = ui_scan_start(ui->scan_fn, ui->scan_ctx, wake_from_scan, ui,
+	    &err);
+	if (!ui->scan) {
+		ui_warning(ui, "%s", err.msg);
+		error_release(&err);
+		return UI_DIRTY_ALL;
+	}
+	ui->scan_asked = asked;
+	ui->scan_shown = 0;
+	ui->scan_shown_warnings = ui->scan_unshown = 0;
+	ui->scan_refreshed = now_s();
+	return UI_DIRTY_ALL;
+}
+
+int
+ui_rescan(struct ui *ui)
+{
+	return start_scan(ui, true);
+}
+
+/*
+ * Show a line report_format() made, without the program's name (the
+ * screen is ours), as a warning.
+ */
+static void
+push_report(struct ui *ui, const char *line)
+{
+	static const char prefix[] = "newsreader: ";
+
+	if (strncmp(line, prefix, sizeof prefix - 1) == 0)
+		line += sizeof prefix - 1;
+	ui_status_push(ui->status, true, line);
+}
+
+/*
+ * Show the scan's first few warnings (each stays until a key is pressed)
+ * and count the rest, said once the scan ends.
+ */
+static void
+scan_warnings(struct ui *ui)
+{
+	struct strvec w = STRVEC_INIT;
+
+	ui->scan_unshown += ui_scan_take_warnings(ui->scan, &w);
+	for (size_t i = 0; i < w.nr; i++) {
+		if (ui->scan_shown_warnings < SCAN_WARNINGS_SHOWN) {
+			push_report(ui, w.v[i]);
+			ui->scan_shown_warnings++;
+		} else {
+			ui->scan_unshown++;
+		}
+	}
+	strvec_clear(&w);
+}
+
+/* Follow a running scan: progress, warnings, refreshes, its end. */
+static int
+scan_tick(struct ui *ui)
+{
+	struct buf progress = BUF_INIT;
+	struct scan_stats st;
+	struct error err = ERROR_INIT;
+	int flags = 0;
+
+	if (!ui->scan)
+		return 0;
+	scan_warnings(ui);
+	if (!ui_scan_done(ui->scan)) {
+		size_t parsed = ui_scan_parsed(ui->scan);
+
+		ui_scan_progress(ui->scan, &progress);
+		ui_status_set_progress(ui->status, progress.buf);
+		buf_release(&progress);
+		if (parsed != ui->scan_shown &&
+		    now_s() - ui->scan_refreshed >= SCAN_REFRESH_S) {
+			ui->scan_shown = parsed;
+			ui->scan_refreshed = now_s();
+			flags |= ui_collection_changed(ui);
+		}
+		return flags;
+	}
+	if (ui->scan_unshown)
+		ui_warning(ui, "and %zu more warnings about files (newsreader "
+		    "--list --json shows each article's)", ui->scan_unshown);
+	if (ui_scan_finish(ui->scan, &st, &err) < 0)
+		ui_warning(ui, "The scan failed: %s", err.msg);
+	else if (ui->scan_asked)
+		ui_message(ui, "Scanned %zu files: %zu new or changed, %zu removed",
+		    st.scanned, st.parsed, st.removed);
+	error_release(&err);
+	ui_scan_free(ui->scan);
+	ui->scan = NULL;
+	ui_status_set_progress(ui->status, "");
+	return flags | UI_DIRTY_ALL | ui_collection_changed(ui);
 }
 
 int
@@ -378,7 +524,11 @@ run(struct loop *lp)
 		int flags = 0;
 
 		update(lp);
-		if (poll(fds, 3, -1) < 0 && errno != EINTR)
+		/* Scan after the first paint: the screen never waits for it. */
+		if (ui->scan_pending)
+			lp->draw_all |= start_scan(ui, false) != 0;
+		if (poll(fds, 3, ui->scan ? SCAN_TICK_MS : -1) < 0 &&
+		    errno != EINTR)
 			return;
 		if (ui_term_signal(ui->term))
 			return;		/* SIGTERM, SIGHUP, SIGINT: leave in order */
@@ -386,6 +536,7 @@ run(struct loop *lp)
 			return;		/* the terminal went away */
 		if (fds[2].revents & POLLIN)
 			flags |= handle_wake(ui);
+		flags |= scan_tick(ui);
 		flags |= drain_input(lp);
 		if (flags & UI_RELAYOUT)
 			relayout(lp);
@@ -406,21 +557,16 @@ run(struct loop *lp)
 static void
 push_file_warning(struct ui *ui, const char *path, int line, const char *msg)
 {
-	static const char prefix[] = "newsreader: ";
 	const char *home = getenv("HOME");
 	size_t hl = home ? strlen(home) : 0;
 	struct buf shown = BUF_INIT, b = BUF_INIT;
-	const char *s;
 
 	if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
 		buf_addf(&shown, "~%s", path + hl);
 	else
 		buf_adds(&shown, path);
 	report_format(&b, shown.buf, line, msg);
-	s = b.buf;
-	if (strncmp(s, prefix, sizeof prefix - 1) == 0)
-		s += sizeof prefix - 1;
-	ui_status_push(ui->status, true, s);
+	push_report(ui, b.buf);
 	buf_release(&b);
 	buf_release(&shown);
 }
@@ -466,7 +612,11 @@ ui_main(const struct ui_options *o, struct error *err)
 		.conf = o->conf, .term = &term, .theme = &theme,
 		.layout = &layout, .status = &status, .prompt = &prompt,
 		.osc52 = o->conf->osc52, .wake_pipe = { -1, -1 },
+		.coll = o->coll, .base = o->base, .scan_fn = o->scan,
+		.scan_ctx = o->scan_ctx, .scan_pending = o->scan_at_start &&
+		    o->scan,
 	};
+	int flags;
 	struct loop lp = { &ui, 0, true };
 
 	if (ui_term_open(&term, o->conf->mouse && !o->no_mouse, err) < 0)
@@ -484,9 +634,16 @@ ui_main(const struct ui_options *o, struct error *err)
 	    ui_reader_new());
 	startup_messages(&ui, o, &key_warnings, key_file);
 	relayout(&lp);
+	flags = ui_categories_load(layout.panes[UI_PANE_TREE], &ui, false);
+	if (o->start)
+		flags |= ui_categories_start(layout.panes[UI_PANE_TREE], &ui,
+		    o->start);
+	if (flags & UI_RELAYOUT)
+		relayout(&lp);
 	run(&lp);
+	ui_scan_free(ui.scan);
+	ui_prompt_release(&prompt);	/* before the panes its callback may use */
 	ui_layout_release(&layout);
-	ui_prompt_release(&prompt);
 	ui_status_release(&status);
 	ui_keys_free(ui.keys);
 	warnings_release(&key_warnings);

@@ -14,7 +14,10 @@
 #include <stdbool.h>
 
 #include "report.h"
+#include "ui-scan.h"
+#include "ui-view.h"
 
+struct collection;
 struct conf;
 struct ui_keys;
 struct ui_layout;
@@ -32,6 +35,14 @@ struct ui_options {
 	bool no_mouse;			/* --no-mouse */
 	bool locale_fallback;		/* main() switched LC_CTYPE to C.UTF-8 */
 	const char *lang;		/* the user's LANG, or NULL */
+	struct collection *coll;	/* the UI thread's connection; borrowed */
+	struct ui_view_base base;	/* order and scope of every view */
+	/* What the command line asked to see first (--category, --search,
+	 * --tag, --author, --unread, --starred); strings borrowed. */
+	const struct collection_view *start;
+	ui_scan_fn *scan;		/* the rescan (R); NULL: none */
+	void *scan_ctx;
+	bool scan_at_start;		/* rescan once the screen is drawn */
 };
 
 /*
@@ -56,6 +67,18 @@ struct ui {
 	int wake_pipe[2];		/* ui_wake() writes, the loop reads */
 	int (*on_wake)(void *ctx, struct ui *ui); /* run after a wake-up */
 	void *wake_ctx;
+	/* The collection. */
+	struct collection *coll;	/* borrowed from the caller */
+	struct ui_view_base base;
+	ui_scan_fn *scan_fn;		/* NULL: rescans are not possible */
+	void *scan_ctx;
+	struct ui_scan *scan;		/* the running scan, or NULL */
+	size_t scan_shown;		/* articles parsed at the last refresh */
+	double scan_refreshed;		/* when the screen last followed it, s */
+	bool scan_asked;		/* the user asked for it (R): report the end */
+	size_t scan_shown_warnings;	/* its warnings shown so far */
+	size_t scan_unshown;		/* and those only counted */
+	bool scan_pending;		/* one starts once the screen is drawn */
 };
 
 /*
@@ -65,6 +88,18 @@ struct ui {
  * which returns flags like a handler.
  */
 void ui_wake(struct ui *ui);
+
+/*
+ * Start a rescan in the background, unless one is running or rescans are
+ * not possible (says so). Returns flags.
+ */
+int ui_rescan(struct ui *ui);
+
+/*
+ * The collection changed (a state change, a scan): reload the tree's
+ * counts and the list, keeping the selections. Returns flags.
+ */
+int ui_collection_changed(struct ui *ui);
 
 /* Open the help screen (generated from the key tables); returns flags. */
 int ui_show_help(struct ui *ui);
@@ -84,8 +119,9 @@ void ui_warning(struct ui *ui, const char *fmt, ...)
 int ui_open_url(struct ui *ui, const char *url);
 
 /*
- * Copy text to the clipboard with OSC 52 (when allowed), written after the
- * next screen update. Returns 0, or -1 when copying is off.
+ * Copy text to the clipboard with OSC 52, written after the next screen
+ * update, and say so; or say why not (off in the config, too long).
+ * Returns flags.
  */
 int ui_copy(struct ui *ui, const char *text);
 

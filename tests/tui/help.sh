@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 tui_keys '?'
 tui_wait 'Everywhere'
 tui_expect help-80x24 "the help screen"
@@ -15,7 +15,7 @@ tui_wait 'Reader'
 like "$(cat "$TUI_SCREEN")" 'J +next-article' "G shows the end: the reader's table"
 like "$(cat "$TUI_SCREEN")" '\(end\)' "and the status line says it is the end"
 tui_keys q
-tui_wait '未读 / Unread'
+tui_wait ' 1/22$'
 ok $? "q closes the help"
 tui_stop
 

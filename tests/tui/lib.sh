@@ -52,15 +52,23 @@ tui_start() {
 	# tmux itself can be slow to notice that a pane's process has ended.
 	cmd="env -i $TUI_ENV $(tui_quote "$NEWSREADER" "$@"); echo \"[exit \$?]\""
 	tmx kill-session -t nr >/dev/null 2>&1	# a finished one stays (remain-on-exit)
-	tmx start-server \; \
+	# exit-empty off: a server left without sessions stays up for the
+	# next; a server caught exiting anyway is retried (bounded).
+	i=0
+	until tmx start-server \; \
+	    set-option -s exit-empty off \; \
 	    set-option -g remain-on-exit on \; \
 	    set-option -g default-terminal tmux-256color \; \
 	    set-option -g status off \; \
 	    set-option -g set-clipboard on \; \
-	    new-session -d -s nr -x "$tui_w" -y "$tui_h" "$cmd" || {
-		diag "tmux could not start the session"
-		return 1
-	}
+	    new-session -d -s nr -x "$tui_w" -y "$tui_h" "$cmd" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -ge 20 ]; then
+			diag "tmux could not start the session"
+			return 1
+		fi
+		sleep 0.1
+	done
 	tmx set-option -t nr window-size manual >/dev/null 2>&1
 }
 
@@ -184,4 +192,12 @@ tui_stop() {	# quit with Q and forget the session
 # first CHAR, or -1; uses the nr-width helper, which measures with wcwidth.
 tui_column() {
 	"$top_builddir/tests/tui/nr-width" -c "$1" <"$TUI_SCREEN"
+}
+
+# tui_pane COL [FIRST LAST]: the settled screen's rows FIRST..LAST (1-based,
+# default the body: 2 to the row above the status line) from display
+# column COL on: what one pane shows.
+tui_pane() {
+	sed -n "${2:-2},${3:-$((tui_h - 1))}p" "$TUI_SCREEN" |
+	    "$top_builddir/tests/tui/nr-width" -s "$1"
 }

@@ -16,16 +16,19 @@ wheel() {	# wheel up|down COLUMN ROW
 }
 
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 click 3 3
-tui_wait '^ ★ Starred +newsreader'
+tui_wait '^ ★ Starred \(0\) +newsreader'
 ok $? "a click on a row selects it"
 wheel up 3 5
-tui_wait '^ 全部 / All +newsreader'
+tui_wait '^ 全部 / All \(13\) +newsreader'
 ok $? "the wheel scrolls the pane under it"
 click 40 10
-tui_wait_gone ' 3/3$| 1/3$'
-ok $? "a click in the list focuses it"
+tui_wait ' 10/13$'
+ok $? "a click in the list focuses it and selects the row"
+tui_keys Enter
+tui_wait '│ 2021-12-07 10:02 · 趣头条'
+ok $? "Enter, typed after the click's release, opens the article clicked"
 tui_stop
 
 mouse_flags() {
@@ -34,19 +37,19 @@ mouse_flags() {
 }
 
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 like "$(mouse_flags)" 1 "the terminal is asked for mouse reports"
 tui_stop
 
 tui_start 80 24 -- --no-mouse
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 is "$(mouse_flags)" 000 "--no-mouse: the terminal is not asked"
 tui_stop
 
 mkdir -p "$XDG_CONFIG_HOME/newsreader"
 echo 'mouse: false' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 is "$(mouse_flags)" 000 "mouse: false in the config: nor here"
 tui_stop
 

@@ -29,7 +29,15 @@ TUI_ENV="$base TERM=tmux-256color"
 tui_start 80 24
 tui_wait 'LANG is not set; using C.UTF-8'
 ok $? "LANG unset: a warning in the status line"
+tui_wait ' 1/22$'
 tui_expect lang-unset "LANG unset: Chinese still draws"
+tui_keys Tab G Enter
+tui_wait '│ 程序员手记：用三行命令找出磁盘上的大文件'
+tui_settle
+"$NEWSREADER" --dump --width 57 "$top_srcdir/data/012_code_and_quote.md" |
+    head -22 | sed 's/ *$//' >"$T/want"
+tui_pane 22 >"$T/shown"
+is_file "$T/shown" "$T/want" "LANG unset: the reader's lines are --dump's, aligned"
 tui_stop
 
 # A LANG that is not UTF-8 is named.
@@ -42,26 +50,56 @@ tui_stop
 # Colour by default; NO_COLOR: bold and reverse only.
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8"
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 tui_capture -e >"$T/color"
 grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" "$T/color"
 ok $? "the selection has a background colour"
 tui_stop
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8 NO_COLOR=1"
 tui_start 80 24
-tui_wait '全部 / All'
+tui_wait ' 1/22$'
 tui_capture -e >"$T/mono"
 grep -Eq "$(printf '\033')\[([0-9;]*;)?([34][0-8]|9[0-7]|10[0-7])[;m]" "$T/mono"
 is "$?" 1 "NO_COLOR: no colour at all"
 grep -q "$(printf '\033')\[7m" "$T/mono"
 ok $? "NO_COLOR: the selection is reverse video"
+tui_keys Tab Enter /
+tui_type '经济'
+tui_keys Enter
+tui_wait_gone '^/'
+tui_capture -e >"$T/mono"
+grep -Eq "$(printf '\033')\[([0-9;]*;)?([34][0-8]|9[0-7]|10[0-7])[;m]" "$T/mono"
+is "$?" 1 "NO_COLOR: the reader and its search highlight have no colour"
+grep -q "$(printf '\033')\[[0-9;]*7m经济" "$T/mono"
+ok $? "NO_COLOR: a match is reverse video"
+tui_stop
+
+# A title full of escape sequences (clear screen, colours, OSC 52 to set
+# the clipboard, a C1 CSI) draws as plain text, in the list, the reader
+# and the title bar; its category's OSC 8 hyperlink as its text.
+TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8"
+tui_start 80 24 -- --db "$T/esc.db" \
+    "$top_srcdir/tests/fixtures/bad/escape-sequences-in-title.md"
+tui_wait ' 1/4$'
+like "$(sed -n 5p "$TUI_SCREEN")" '^   link +1/1 ' "the category's name is its text"
+tui_keys Tab Enter
+tui_wait '│ red alert'
+tui_capture -e >"$T/esc"
+tui_capture >"$T/plain"
+is "$(grep -c 'red alert' "$T/plain")" 1 "the title draws as plain text"
+is "$(grep -Ec '\[2J|\[31m|52;c|1;1H|cm0gLXJm' "$T/plain")" 0 \
+    "no piece of a sequence shows"
+grep -q "$(printf '\033')\[31m" "$T/esc"
+is "$?" 1 "nothing turned red"
+is "$(tmx show-buffer 2>/dev/null)" "" "nothing reached the clipboard"
+like "$(sed -n 2p "$T/plain")" '全部 / All' "and the screen was not cleared"
 tui_stop
 
 # Signals end it in order, with the terminal given back.
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8"
 for sig in TERM HUP INT; do
 	tui_start 80 24
-	tui_wait '全部 / All'
+	tui_wait ' 1/22$'
 	kill -s "$sig" "$(tui_pid)"
 	is "$(tui_wait_exit)" 0 "SIG$sig: an orderly exit"
 	tmx kill-session -t nr

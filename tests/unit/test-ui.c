@@ -23,6 +23,7 @@
 #include "ui-open.h"
 #include "ui-pane.h"
 #include "ui-prompt.h"
+#include "ui-scan.h"
 #include "utf8.h"
 
 static void
@@ -400,9 +401,77 @@ test_widths(void)
 	is_int(ui_text_width("abc", 3), 3, "ASCII");
 	is_int(ui_text_width("疫情", 6), 4, "Chinese is two cells a character");
 	is_int(ui_text_width("e\xCC\x81", 3), 1, "a mark adds nothing");
-	is_int(ui_text_width("a\x1b[31mb", 7), 6, "ESC is dropped, the rest is text");
+	is_int(ui_text_width("a\x1b[31mb", 7), 2,
+	    "an escape sequence goes whole, not only its ESC");
+	is_int(ui_text_width("a\x1b]0;title\x07" "b\tc", 14), 4,
+	    "an OSC string goes whole; a tab is a space");
 	is_int(ui_text_width("\xff", 1), 1, "a bad byte is one replacement");
 	is_int(ui_text_width("\xE2\x80\xAE", 3), 0, "a bidi override is dropped");
+}
+
+/* A scan that reports warnings and counts, for ui-scan. */
+static int
+fake_scan(void *ctx, const struct reporter *rep, struct scan_progress *pr,
+    struct scan_stats *st, struct error *err)
+{
+	int nwarn = *(int *)ctx;
+
+	for (int i = 0; i < nwarn; i++)
+		rep->fn(rep->ctx, "/news/a.md", i + 1, "bad \033[31mdate");
+	atomic_store(&pr->seen, 123456);
+	atomic_store(&pr->total, 2500);
+	atomic_store(&pr->parsed, 1234);
+	st->scanned = 123456;
+	if (nwarn == 0) {
+		error_set(err, "database is locked");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+count_wake(void *ctx)
+{
+	++*(int *)ctx;
+}
+
+static void
+test_scan(void)
+{
+	struct strvec w = STRVEC_INIT;
+	struct scan_stats st;
+	struct error err = ERROR_INIT;
+	struct buf b = BUF_INIT;
+	int nwarn = UI_SCAN_MAX_WARNINGS + 7, wakes = 0;
+	struct ui_scan *s = ui_scan_start(fake_scan, &nwarn, count_wake, &wakes,
+	    &err);
+
+	ok(s != NULL, "a scan thread starts");
+	if (!s)
+		return;
+	is_int(ui_scan_finish(s, &st, &err), 0, "its result comes back");
+	ok(ui_scan_done(s), "it is done");
+	is_int(wakes, 1, "it woke the loop once, at the end");
+	is_int(st.scanned, 123456, "its stats come back");
+	ui_scan_progress(s, &b);
+	is_str(b.buf, "扫描 1,234/2,500", "progress: parsed of total, with commas");
+	is_int(ui_scan_parsed(s), 1234, "parsed so far");
+	is_int(ui_scan_take_warnings(s, &w), 7, "warnings past the cap are counted");
+	is_int(w.nr, UI_SCAN_MAX_WARNINGS, "the first ones are kept");
+	is_str(w.v[0], "newsreader: /news/a.md:1: bad date",
+	    "formatted as the CLI prints them, scrubbed");
+	strvec_clear(&w);
+	is_int(ui_scan_take_warnings(s, &w), 0, "taken once");
+	is_int(w.nr, 0, "and then gone");
+	ui_scan_free(s);
+
+	nwarn = 0;
+	s = ui_scan_start(fake_scan, &nwarn, NULL, NULL, &err);
+	is_int(ui_scan_finish(s, &st, &err), -1, "a failed scan says so");
+	is_str(err.msg, "database is locked", "with its error");
+	ui_scan_free(s);
+	error_release(&err);
+	buf_release(&b);
 }
 
 int
@@ -418,5 +487,6 @@ main(void)
 	test_clip();
 	test_open();
 	test_widths();
+	test_scan();
 	return tap_done();
 }

@@ -1,0 +1,97 @@
+#!/bin/sh
+# Links from the reader: o lists them, Enter in the list or 2o opens one
+# in $BROWSER (fork/execvp, the URL one argument), y copies the article's
+# path and 2y a link with OSC 52 (tmux keeps what it receives in a paste
+# buffer); without a display (as over SSH) the URL is shown and copied on
+# y; a scheme not allowed is refused; osc52: false turns copying off.
+. "${top_srcdir:-.}/tests/tui/lib.sh"
+
+DATA=$(cd "$top_srcdir/data" && pwd -P)
+HARBOR="$DATA/003_harbor_photos.md"
+FIX=$(cd "$top_srcdir/tests/tui/fixtures" && pwd -P)
+
+# A "browser" that writes down what it was given.
+cat >"$T/browser" <<EOF
+#!/bin/sh
+printf '%s|%s\n' "\$#" "\$1" >>"$T/opened"
+EOF
+chmod +x "$T/browser"
+base="$TUI_ENV"
+
+buffer() {	# what the last OSC 52 put in tmux's paste buffer
+	tmx show-buffer 2>/dev/null
+}
+
+opened() {	# wait (bounded) for the browser's record; print it
+	i=0
+	while [ ! -s "$T/opened" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+	cat "$T/opened" 2>/dev/null
+	rm -f "$T/opened"
+}
+
+TUI_ENV="$base DISPLAY=:0 BROWSER=$T/browser"
+tui_start 80 24 -- --category 新媒体/澎湃新闻 "$DATA"
+tui_wait ' 1/2$'
+tui_keys j Enter
+tui_wait '│ 组图：大连港冬季首航'
+tui_keys o
+tui_wait '^ Links \(Enter opens, y copies, q closes\)'
+ok $? "o without a count lists the links"
+like "$(sed -n 2p "$TUI_SCREEN")" '^\[0\] https://picsum.photos/800/450\?random=3$' \
+    "link 0 is the head image"
+like "$(sed -n 4p "$TUI_SCREEN")" '^\[2\] https://example.com/port/winter-plan$' \
+    "numbered as in the text"
+tui_keys j j Enter
+is "$(opened)" "1|https://example.com/port/winter-plan" \
+    "Enter opens the selected link in \$BROWSER, as one argument"
+tui_keys y
+tui_wait 'Copied https://example.com/port/winter-plan'
+is "$(buffer)" "https://example.com/port/winter-plan" "y copies it (OSC 52)"
+tui_keys q
+tui_wait '│ 组图：大连港冬季首航'
+ok $? "q closes the list"
+tui_keys 1 o
+is "$(opened)" "1|https://picsum.photos/640/360?random=31" "1o opens link 1"
+tui_keys y
+tui_wait "Copied $HARBOR"
+is "$(buffer)" "$HARBOR" "y copies the article's path"
+tui_keys 2 y
+tui_wait 'Copied https://example.com/port/winter-plan'
+is "$(buffer)" "https://example.com/port/winter-plan" "2y copies link 2"
+tui_keys 9 o
+tui_wait 'No link \[9\] in this article'
+ok $? "a link that is not there says so"
+tui_stop
+
+# No display (as over SSH): show the URL, copy it on y.
+TUI_ENV="$base"
+tui_start 80 24 -- "$FIX/links.md"
+tui_wait ' 1/3$'
+tui_keys Tab Enter
+tui_wait '│ 链接测试：三种链接'
+tui_keys 1 o
+tui_wait 'https://example.com/one  copy\? \(y/n\)'
+ok $? "without a display the URL is shown with an offer to copy"
+tui_keys y
+tui_wait 'Copied https://example.com/one'
+is "$(buffer)" "https://example.com/one" "and y copies it"
+tui_keys 2 o
+tui_wait 'Not opened: only http, https, ftp and mailto links are opened'
+ok $? "a file: link is refused"
+tui_stop
+
+# osc52: false
+mkdir -p "$XDG_CONFIG_HOME/newsreader"
+echo 'osc52: false' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+tui_start 80 24 -- "$FIX/links.md"
+tui_wait ' 1/3$'
+tui_keys Tab Enter
+tui_wait '│ 链接测试：三种链接'
+while tmx delete-buffer 2>/dev/null; do :; done	# every buffer
+tui_keys y
+tui_wait 'Copying is off \(osc52: false in the config\)'
+ok $? "osc52: false: y says copying is off"
+is "$(buffer)" "" "and nothing is sent"
+tui_stop
+
+done_testing
