@@ -54,12 +54,18 @@ while [ "$round" -le 20 ]; do
 	# delete and a new file.
 	find "$C" -name '*.md' -exec touch {} +
 	if [ $((round % 4)) -eq 0 ]; then
+		# A read article still at its listed path: after a killed
+		# scan the listing may name a file an earlier round moved.
 		victim=$(nr --list --no-scan | awk -F'\t' -v rf="$T/read" '
 			BEGIN { while ((getline l < rf) > 0) r[l] = 1 }
-			($NF in r) && $4 !~ "/moved/" { print $4; exit }')
+			($NF in r) && $4 !~ "/moved/" { print $4 }' |
+			while IFS= read -r p; do
+				[ -f "$p" ] && { printf '%s\n' "$p"; break; }
+			done)
 		mkdir -p "$C/moved"
-		mv "$victim" "$C/moved/round$round.md"
-		moved=$((moved + 1))
+		if [ -n "$victim" ] && mv "$victim" "$C/moved/round$round.md"; then
+			moved=$((moved + 1))
+		fi
 	fi
 	delay=$(awk -v s="$round" 'BEGIN { srand(s * 7919); printf "%.2f", 0.02 + rand() * 0.9 }')
 	# Not through nr(): a function in the background is a subshell, and
