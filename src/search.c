@@ -5,10 +5,16 @@
  * The tokenizer is one pass over the code points; its only state is the
  * word being collected (case-folded, at most SEARCH_MAX_WORD bytes). It
  * allocates nothing, so FTS5 can call it for every document in a scan.
+ * It runs for every character a scan indexes, so classes come from
+ * tables: ASCII's written out, the rest of the Basic Multilingual Plane's
+ * computed once from the rules (classify()); the two- and three-byte
+ * forms are decoded inline.
  */
 #include "config.h"
 #include "search.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -113,19 +119,83 @@ classify(uint32_t cp)
 	}
 }
 
-/* Decode at s[i]; an invalid byte is a one-byte separator. */
-static int
-next_cp(const char *s, size_t len, size_t i, uint32_t *cp, enum cls *cls)
-{
-	int n = utf8_decode(s + i, len - i, cp);
+/* ASCII's classes: S white space and controls, W word, O other. */
+static const char ascii_class[129] =
+	"SSSSSSSSSSSSSSSS"	/* 0x00 */
+	"SSSSSSSSSSSSSSSS"	/* 0x10 */
+	"SOOOOOOOOOOOOOOO"	/* 0x20 space !"#$%&'()*+,-./ */
+	"WWWWWWWWWWOOOOOO"	/* 0x30 0-9 :;<=>? */
+	"OWWWWWWWWWWWWWWW"	/* 0x40 @ A-O */
+	"WWWWWWWWWWWOOOOW"	/* 0x50 P-Z [ backslash ] ^ _ */
+	"OWWWWWWWWWWWWWWW"	/* 0x60 ` a-o */
+	"WWWWWWWWWWWOOOOS";	/* 0x70 p-z {|}~ DEL */
 
+static enum cls
+ascii_cls(unsigned char c)
+{
+	switch (ascii_class[c]) {
+	case 'W':
+		return CLS_WORD;
+	case 'O':
+		return CLS_OTHER;
+	default:
+		return CLS_SPACE;
+	}
+}
+
+/*
+ * classify(narrow(cp)) for every BMP code point, two bits each, filled
+ * once. A static that must exist: computing it costs two ICU lookups a
+ * character, for every character a scan indexes; ICU's properties do not
+ * change while the program runs.
+ */
+static uint8_t bmp_class[0x10000 / 4];
+static pthread_once_t bmp_once = PTHREAD_ONCE_INIT;
+
+static void
+bmp_fill(void)
+{
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		bmp_class[cp >> 2] |= (uint8_t)(classify(narrow(cp)) << ((cp & 3) * 2));
+}
+
+static enum cls
+bmp_cls(uint32_t cp)
+{
+	return (enum cls)((bmp_class[cp >> 2] >> ((cp & 3) * 2)) & 3);
+}
+
+/*
+ * Decode at s[i] into *cp (not yet narrowed) and its class; returns the
+ * length. An invalid byte is a one-byte separator.
+ */
+static size_t
+next_cp(const unsigned char *s, size_t len, size_t i, uint32_t *cp,
+    enum cls *cls)
+{
+	unsigned char c = s[i];
+	int n;
+
+	if (c < 0x80) {
+		*cp = c;
+		*cls = ascii_cls(c);
+		return 1;
+	}
+	if (c >= 0xE1 && c <= 0xEF && c != 0xED && len - i >= 3 &&
+	    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+		/* U+1000..U+FFFF but the surrogates: every form valid */
+		*cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+		    (s[i + 2] & 0x3F);
+		*cls = bmp_cls(*cp);
+		return 3;
+	}
+	n = utf8_decode((const char *)s + i, len - i, cp);
 	if (n < 0) {
 		*cls = CLS_SPACE;
 		return 1;
 	}
-	*cp = narrow(*cp);
-	*cls = classify(*cp);
-	return n;
+	*cls = *cp < 0x10000 ? bmp_cls(*cp) : classify(narrow(*cp));
+	return (size_t)n;
 }
 
 struct tok_state {
@@ -142,7 +212,7 @@ struct tok_state {
 };
 
 /* Give a token, after the white space before it as one " " token. */
-static int
+static inline int
 emit(struct tok_state *st, enum search_token_kind kind, const char *tok,
     size_t len, size_t start, size_t end)
 {
@@ -178,10 +248,13 @@ add_word_char(struct tok_state *st, uint32_t cp, size_t start, size_t end)
 		st->word_start = start;
 	}
 	st->word_end = end;
-	if (cp < 0x80)
-		cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-	else
-		cp = (uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
+	if (cp < 0x80) {
+		if (st->word_len < sizeof st->word)
+			st->word[st->word_len++] = (char)((cp >= 'A' && cp <= 'Z') ?
+			    cp + 32 : cp);
+		return;
+	}
+	cp = (uint32_t)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT);
 	n = utf8_encode(cp, enc);
 	if (st->word_len + (size_t)n <= sizeof st->word) {
 		memcpy(st->word + st->word_len, enc, (size_t)n);
@@ -190,22 +263,24 @@ add_word_char(struct tok_state *st, uint32_t cp, size_t start, size_t end)
 }
 
 int
-search_tokenize(const char *s, size_t len, search_token_fn fn, void *ctx)
+search_tokenize(const char *text, size_t len, search_token_fn fn, void *ctx)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	struct tok_state st;
 	size_t i = 0;
 	int rc;
 
+	pthread_once(&bmp_once, bmp_fill);
 	memset(&st, 0, sizeof st);
 	st.fn = fn;
 	st.ctx = ctx;
 	while (i < len) {
 		uint32_t cp;
 		enum cls cls;
-		size_t n = (size_t)next_cp(s, len, i, &cp, &cls);
+		size_t n = next_cp(s, len, i, &cp, &cls);
 
 		if (cls == CLS_WORD) {
-			add_word_char(&st, cp, i, i + n);
+			add_word_char(&st, narrow(cp), i, i + n);
 		} else {
 			if ((rc = flush_word(&st)) != 0)
 				return rc;
@@ -215,7 +290,7 @@ search_tokenize(const char *s, size_t len, search_token_fn fn, void *ctx)
 				st.space = true;
 				st.space_end = i + n;
 			} else if ((rc = emit(&st, cls == CLS_CJK ? SEARCH_CJK :
-			    SEARCH_OTHER, s + i, n, i, i + n)) != 0) {
+			    SEARCH_OTHER, text + i, n, i, i + n)) != 0) {
 				return rc;
 			}
 		}

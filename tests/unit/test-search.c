@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "buf.h"
 #include "report.h"
 #include "search.h"
 #include "tap.h"
+#include "utf8.h"
 
 static int
 collect(void *ctx, enum search_token_kind kind, const char *tok, size_t len,
@@ -54,6 +56,84 @@ stop_at_two(void *ctx, enum search_token_kind kind, const char *tok,
 	return ++*n == 2 ? 7 : 0;
 }
 
+/*
+ * The rules of search.h for one code point, written out plainly with ICU:
+ * the tokenizer's tables must agree with them everywhere.
+ */
+static const struct {
+	uint32_t lo, hi;
+} cjk[] = {
+	{ 0x0E00, 0x0EFF }, { 0x1000, 0x109F }, { 0x1100, 0x11FF },
+	{ 0x1780, 0x17FF }, { 0x2E80, 0x2FDF }, { 0x3005, 0x3007 },
+	{ 0x3021, 0x3029 }, { 0x3031, 0x3035 }, { 0x3041, 0x30FF },
+	{ 0x3105, 0x312F }, { 0x3131, 0x318F }, { 0x31A0, 0x31BF },
+	{ 0x31F0, 0x31FF }, { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },
+	{ 0xA960, 0xA97F }, { 0xAC00, 0xD7FF }, { 0xF900, 0xFAFF },
+	{ 0xFF66, 0xFFDC }, { 0x1B000, 0x1B16F }, { 0x20000, 0x323AF },
+};
+
+static char
+rule(uint32_t cp)
+{
+	if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A))
+		return 'w';
+	for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++)
+		if (cp >= cjk[i].lo && cp <= cjk[i].hi)
+			return 'c';
+	if (cp == '_' || u_isalnum((UChar32)cp))
+		return 'w';
+	switch (u_charType((UChar32)cp)) {
+	case U_NON_SPACING_MARK:
+	case U_COMBINING_SPACING_MARK:
+	case U_ENCLOSING_MARK:
+		return 'w';
+	case U_CONTROL_CHAR:
+	case U_FORMAT_CHAR:
+	case U_SPACE_SEPARATOR:
+	case U_LINE_SEPARATOR:
+	case U_PARAGRAPH_SEPARATOR:
+	case U_SURROGATE:
+	case U_UNASSIGNED:
+		return 's';
+	default:
+		return 'p';
+	}
+}
+
+static int
+first_kind(void *ctx, enum search_token_kind kind, const char *tok,
+    size_t len, size_t start, size_t end)
+{
+	static const char kinds[] = { 'w', 'c', 'p', 's' };
+
+	(void)tok; (void)len; (void)start; (void)end;
+	*(char *)ctx = kinds[kind];
+	return 1;
+}
+
+/* Every code point alone is tokenized as the rules say. */
+static void
+test_every_code_point(void)
+{
+	uint32_t bad = 0, first = 0;
+
+	for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+		char text[4], got = 's', want;
+		int n;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = utf8_encode(cp, text);
+		search_tokenize(text, (size_t)n, first_kind, &got);
+		want = rule(cp);
+		if (got != want && bad++ == 0)
+			first = cp;
+	}
+	ok(bad == 0, "every code point is classed as the rules say (%u differ, "
+	    "the first U+%04X)", bad, first);
+}
+
 int
 main(void)
 {
@@ -92,6 +172,12 @@ main(void)
 
 	is_int(search_tokenize("a b c d", 7, stop_at_two, &n), 7,
 	    "a callback's non-zero return stops and is returned");
+	test_every_code_point();
+	is_str(tokens(&b, "\xe0\x80\x80x\xed\xa0\x80y\xe4\xb8"),
+	    "w:x s:  w:y", "overlong forms, surrogates and a cut sequence "
+	    "are white space");
+	is_str(tokens(&b, "䷀中"), "p:䷀ c:中",
+	    "a hexagram (U+4DC0) between the CJK blocks is a symbol");
 
 	/* Compiling. */
 	is_str(compile(&b, "疫情"), "(\"疫情\")", "a Chinese word");
