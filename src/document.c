@@ -774,9 +774,14 @@ xml_init(void)
 	xmlInitParser();
 }
 
-struct document *
-document_from_html(const char *html, size_t len,
-    const struct document_options *opt)
+/*
+ * document_from_html(), and for guess false without judging the language
+ * by the text: only the generated placeholder words depend on it, which
+ * document_text() leaves out.
+ */
+static struct document *
+from_html(const char *html, size_t len, const struct document_options *opt,
+    bool guess)
 {
 	/* XML_PARSE_HUGE: without it the parser stops at depth 256 and drops
 	 * the rest of the body */
@@ -804,7 +809,7 @@ document_from_html(const char *html, size_t len,
 		document_add_link(doc, opt->headimg, DOCUMENT_LINK_HEADIMG);
 	tree = len ? htmlReadMemory(html, (int)len, NULL, "UTF-8", options) : NULL;
 	root = tree ? xmlDocGetRootElement(tree) : NULL;
-	if (!lang_from_tag(opt ? opt->lang : NULL, &doc->lang) && root)
+	if (!lang_from_tag(opt ? opt->lang : NULL, &doc->lang) && root && guess)
 		doc->lang = guess_lang(root);
 	if (root) {
 		memset(&w, 0, sizeof w);
@@ -820,8 +825,15 @@ document_from_html(const char *html, size_t len,
 }
 
 struct document *
-document_from_markdown(const char *md, size_t len,
+document_from_html(const char *html, size_t len,
     const struct document_options *opt)
+{
+	return from_html(html, len, opt, true);
+}
+
+static struct document *
+from_markdown(const char *md, size_t len, const struct document_options *opt,
+    bool guess)
 {
 	struct buf html = BUF_INIT, clean = BUF_INIT;
 	struct document *doc;
@@ -834,19 +846,41 @@ document_from_markdown(const char *md, size_t len,
 	/* on failure, what md4c rendered so far is still shown */
 	(void)markdown_to_html(md, len, &html);
 	buf_release(&clean);
-	doc = document_from_html(html.buf, html.len, opt);
+	doc = from_html(html.buf, html.len, opt, guess);
 	buf_release(&html);
 	return doc;
 }
 
 struct document *
-document_from_article(const struct article *a)
+document_from_markdown(const char *md, size_t len,
+    const struct document_options *opt)
+{
+	return from_markdown(md, len, opt, true);
+}
+
+static struct document *
+from_article(const struct article *a, bool guess)
 {
 	struct document_options opt = { a->lang, a->headimg };
 	const char *body = a->body ? a->body : "";	/* article_load_meta() */
 	size_t len = a->body ? a->body_len : 0;
 
 	if (a->format == ARTICLE_MARKDOWN)
-		return document_from_markdown(body, len, &opt);
-	return document_from_html(body, len, &opt);
+		return from_markdown(body, len, &opt, guess);
+	return from_html(body, len, &opt, guess);
+}
+
+struct document *
+document_from_article(const struct article *a)
+{
+	return from_article(a, true);
+}
+
+void
+document_article_text(const struct article *a, struct buf *out)
+{
+	struct document *doc = from_article(a, false);
+
+	document_text(doc, out);
+	document_free(doc);
 }

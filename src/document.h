@@ -200,6 +200,13 @@ struct document *document_from_markdown(const char *md, size_t len,
  */
 void document_text(const struct document *doc, struct buf *out);
 
+/*
+ * document_text() of document_from_article(a), appended to out, made for
+ * indexing: the body's language is not judged by its text (only the
+ * generated placeholder words, which the text leaves out, depend on it).
+ */
+void document_article_text(const struct article *a, struct buf *out);
+
 void document_free(struct document *doc);
 
 /* --- building by hand (the HTML walker, the page header, tests) --- */

@@ -365,6 +365,34 @@ test_article(void)
 	free(t);
 	document_free(d);
 
+	{
+		struct article *img = make_article(ARTICLE_HTML,
+		    "<p>图片：<img alt='港口' src='a.jpg'>，视频<video "
+		    "src='v.mp4'></video></p>", NULL);
+		struct article *en = make_article(ARTICLE_MARKDOWN,
+		    "Some *English* text ![a ship](s.png) here.\n", NULL);
+		struct buf out = BUF_INIT;
+
+		document_article_text(img, &out);
+		d = document_from_article(img);
+		t = text_of(d);
+		is_str(out.buf, t, "document_article_text: the reader's text, "
+		    "with placeholders (Chinese)");
+		is_str(out.buf, "图片：港口，视频\n", "an image's alt text stays");
+		free(t);
+		document_free(d);
+		buf_reset(&out);
+		document_article_text(en, &out);
+		d = document_from_article(en);
+		t = text_of(d);
+		is_str(out.buf, t, "and with placeholders in English");
+		free(t);
+		document_free(d);
+		buf_release(&out);
+		free_article(img);
+		free_article(en);
+	}
+
 	for (int i = 0; i < 2; i++)
 		pthread_create(&th[i], NULL, worker, &jobs[i]);
 	for (int i = 0; i < 2; i++)

@@ -141,6 +141,7 @@ struct run {
 	size_t nwidths;
 	size_t files, lines;
 	int failures;		/* reported articles */
+	int text_diffs;		/* document_article_text() not document_text() */
 };
 
 static uint32_t
@@ -316,6 +317,15 @@ check_article(void *ctx, const char *path, const struct stat *st)
 	}
 	r->files++;
 	d = document_from_article(a);
+	/* The index's text is the reader's. */
+	document_text(d, &want);
+	document_article_text(a, &got);
+	if (got.len != want.len || memcmp(got.buf, want.buf, got.len) != 0) {
+		tap_diag("%s: document_article_text() differs", path);
+		r->text_diffs++;
+	}
+	buf_reset(&want);
+	buf_reset(&got);
 	reference_text(a, &want);
 	for (size_t k = 0; k < r->nwidths && !bad; k++) {
 		unsigned w = r->widths[k];
@@ -350,7 +360,7 @@ run_dir(struct run *r, const char *dir, const char *name)
 	struct reporter rep = { report_to_stderr, NULL };
 	struct walk w;
 	size_t files = r->files;
-	int failures = r->failures;
+	int failures = r->failures, text_diffs = r->text_diffs;
 
 	walk_init(&w, check_article, r, &rep);
 	walk_path(&w, dir);
@@ -358,6 +368,8 @@ run_dir(struct run *r, const char *dir, const char *name)
 	ok(r->files > files, "%s: %zu articles read", name, r->files - files);
 	is_int(r->failures - failures, 0, "%s: every line of every article, "
 	    "at every width, keeps the rules and loses nothing", name);
+	is_int(r->text_diffs - text_diffs, 0, "%s: the text indexed is the "
+	    "text read, for every article", name);
 }
 
 int
@@ -367,7 +379,7 @@ main(void)
 	unsigned all[91];
 	const char *corpus = getenv("NR_CORPUS");
 	const char *top = getenv("top_srcdir");
-	struct run r = { NULL, all, 91, 0, 0, 0 };
+	struct run r = { NULL, all, 91, 0, 0, 0, 0 };
 	char *data;
 
 	setlocale(LC_ALL, "C.UTF-8");
