@@ -1,28 +1,31 @@
 /*
  * collection-internal: what the collection's files share (collection.c:
- * the connection, schema and sources; collection-write.c: storing scanned
- * articles; collection-query.c: views, the tree and state). Nothing
- * outside src/collection*.c includes this header; together those files are
- * the only place with SQL.
+ * the connection, schema and sources; collection-shard.c: the full-text
+ * index's shard files; collection-write.c: storing scanned articles;
+ * collection-query.c: views, the tree and state). Nothing outside
+ * src/collection*.c includes this header; together those files are the
+ * only place with SQL.
  */
 #ifndef NR_COLLECTION_INTERNAL_H
 #define NR_COLLECTION_INTERNAL_H
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "collection.h"
+#include "search.h"
 
+struct article;
 struct buf;
 struct error;
 struct strvec;
 
 /* The prepared statements kept for the life of a connection. */
 enum stmt_id {
-	ST_META_ADD,
 	ST_FIND_PATH,
 	ST_FIND_ID,
-	ST_FTS_INSERT,
+	ST_GEN,
 	ST_ART_INSERT,
 	ST_ART_UPDATE,
 	ST_ART_DELETE,
@@ -57,13 +60,77 @@ struct name_cache {
 };
 
 struct collection {
-	sqlite3 *db;
+	sqlite3 *db;		/* the database; shard k attached as "fts<k>",
+				   read-only */
+	char *path;		/* the database's file */
 	sqlite3_stmt *stmts[N_STMTS];	/* prepared on first use */
 	struct name_cache names;
+	/*
+	 * collection_put()'s writers, opened on first use; their open
+	 * transactions commit in collection_commit(), before the database's.
+	 */
+	struct collection_shard *own[COLLECTION_SHARDS];
+	unsigned next_own;	/* the shard the next collection_put() uses */
 };
 
 /* Empty the name cache (collection-write.c). */
 void collection_names_clear(struct collection *c);
+
+/* --- the shards (collection-shard.c) --- */
+
+/*
+ * Attach the shards to c's connection (read-only), creating missing ones,
+ * and empty any shard whose generation is not the database's (a shard
+ * lost, or an emptying cut short). 0 or -1.
+ */
+int collection_shards_attach(struct collection *c, struct error *err);
+/* Commit (or roll back) the open transactions of c's own writers. */
+int collection_shards_commit_own(struct collection *c, struct error *err);
+void collection_shards_rollback_own(struct collection *c);
+void collection_shards_free_own(struct collection *c);
+/* The writer collection_put() uses next, in a transaction; NULL, err. */
+struct collection_shard *collection_shards_own(struct collection *c,
+    struct error *err);
+/* SQLite's and FTS5's checks of each shard, and the documents' presence. */
+int collection_shards_check(struct collection *c, struct error *err);
+
+/* Register the "nr" tokenizer (search.c's) on a connection; 0 or -1. */
+int collection_register_tokenizer(sqlite3 *db, struct error *err);
+/*
+ * The FTS5 key of a token: a word or a space is keyed by its text, a CJK
+ * character or another mark by a byte 0x80..0xBF, then its UTF-8. Writes
+ * at most len + 1 bytes to key; returns the key's length.
+ *
+ * Why: FTS5 finds a token's entry in its pending index by a hash of the
+ * key's bytes that mixes them poorly: the three-byte UTF-8 forms of the
+ * 21,000 common ideographs fall in 3,072 of its buckets, so every token of
+ * Chinese text walked a chain of about seven entries, each a cache miss.
+ * A first byte taken from a good hash of the character spreads them
+ * (measured: the writer's CPU time down by a fifth). A continuation byte
+ * begins no word, so such a key never equals a word nor starts with one,
+ * and a prefix query on a word stays exact; words keep their text, as a
+ * prefix query needs their keys in text order.
+ *
+ * Inline: it runs for every token a scan indexes.
+ */
+static inline size_t
+collection_fts_key(enum search_token_kind kind, const char *tok, size_t len,
+    char *key)
+{
+	uint32_t h = 0;
+
+	if (kind == SEARCH_WORD || kind == SEARCH_SPACE) {
+		memcpy(key, tok, len);
+		return len;
+	}
+	/* One character, at most four bytes, hashed by multiplication. */
+	for (size_t i = 0; i < len && i < 4; i++) {
+		h = h << 8 | (unsigned char)tok[i];
+		key[i + 1] = tok[i];
+	}
+	key[0] = (char)(0x80 | ((h * 0x9E3779B1u) >> 26));
+	return len + 1;
+}
 
 /* The columns an item is read from, in this order, then the rank. */
 #define ITEM_COLS \
@@ -81,6 +148,10 @@ void collection_names_clear(struct collection *c);
 #define SEP_PATH '\x1e'
 #define SEP_NAME '\x1f'
 
+/* A macro's value as a string literal. */
+#define COLLECTION_STR_(x) #x
+#define COLLECTION_STR(x) COLLECTION_STR_(x)
+
 /* Set err from the connection's last error; returns -1. */
 int collection_db_error(struct collection *c, struct error *err,
     const char *what);
@@ -95,9 +166,13 @@ int collection_exec(struct collection *c, const char *sql, struct error *err);
 void collection_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* A copy of column i, or NULL. */
 char *collection_col_strdup(sqlite3_stmt *st, int i);
-/* Add delta to a meta counter; returns its new value, or -1. */
-int64_t collection_meta_add(struct collection *c, const char *key,
-    int64_t delta, struct error *err);
+/* The database's generation of shard k (meta gen<k>); 0 or -1. */
+int collection_meta_get(struct collection *c, int k, int64_t *gen,
+    struct error *err);
+/* Encode an article's categories and tags as stored (collection-write.c). */
+void collection_encode_categories(const struct article *a, struct buf *out);
+void collection_encode_tags(const struct article *a, struct buf *out);
+
 /*
  * Append to sql the condition "column col is root or under it", pushing
  * its three text values, in order, onto vals.

@@ -292,7 +292,7 @@ tag_id(struct collection *c, const char *name, struct error *err)
 
 struct least {
 	struct collection *c;
-	sqlite3_stmt *st;	/* the document count of a term */
+	sqlite3_stmt *st;	/* the document count of a term, every shard */
 	int64_t min;		/* the fewest documents of any token so far */
 };
 
@@ -301,16 +301,16 @@ least_token(void *ctx, enum search_token_kind kind, const char *tok,
     size_t len, size_t start, size_t end)
 {
 	struct least *l = ctx;
+	char key[SEARCH_MAX_WORD + 1];
 
-	(void)kind; (void)start; (void)end;
-	sqlite3_bind_text(l->st, 1, tok, (int)len, SQLITE_STATIC);
+	(void)start; (void)end;
+	len = collection_fts_key(kind, tok, len, key);
+	sqlite3_bind_text(l->st, 1, key, (int)len, SQLITE_STATIC);
 	if (sqlite3_step(l->st) == SQLITE_ROW) {
 		int64_t n = sqlite3_column_int64(l->st, 0);
 
 		if (l->min < 0 || n < l->min)
 			l->min = n;
-	} else {
-		l->min = 0;	/* a token in no document: no match */
 	}
 	sqlite3_reset(l->st);
 	return 0;
@@ -327,6 +327,7 @@ static bool
 common_search(struct collection *c, const char *query)
 {
 	struct least l = { c, NULL, -1 };
+	struct buf sql = BUF_INIT;
 	int64_t total = 0;
 	sqlite3_stmt *st;
 
@@ -335,14 +336,35 @@ common_search(struct collection *c, const char *query)
 	    sqlite3_step(st) == SQLITE_ROW)
 		total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(c->db, "SELECT doc FROM fts_vocab WHERE term = ?1",
-	    -1, &l.st, NULL) != SQLITE_OK) {
+	buf_adds(&sql, "SELECT 0");
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		buf_addf(&sql, " + coalesce((SELECT doc FROM fts%d.fts_vocab "
+		    "WHERE term = ?1), 0)", k);
+	if (sqlite3_prepare_v2(c->db, sql.buf, -1, &l.st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(l.st);
+		buf_release(&sql);
 		return false;
 	}
+	buf_release(&sql);
 	search_tokenize(query, strlen(query), least_token, &l);
 	sqlite3_finalize(l.st);
 	return l.min > 0 && l.min * 20 > total;
+}
+
+/*
+ * Append the documents matching an FTS5 expression, from every shard, as
+ * a compound SELECT of docid (and rank when wanted); binds the expression
+ * once per shard.
+ */
+static void
+add_matches(struct query *q, const char *match, bool rank)
+{
+	for (int k = 0; k < COLLECTION_SHARDS; k++) {
+		buf_addf(&q->sql, "%sSELECT rowid AS docid%s FROM fts%d.fts "
+		    "WHERE fts MATCH ?", k ? " UNION ALL " : "",
+		    rank ? ", rank" : "", k);
+		bind_str(q, match);
+	}
 }
 
 enum build_mode {
@@ -383,7 +405,7 @@ add_order(struct query *q, const struct collection_view *v,
 		[COLLECTION_SORT_DATE] = NULL,	/* kdate */
 		[COLLECTION_SORT_TITLE] = "a.title",
 		[COLLECTION_SORT_PATH] = "a.path",
-		[COLLECTION_SORT_RANK] = "fts.rank",
+		[COLLECTION_SORT_RANK] = "f.rank",
 	};
 	const char *key = v->sort == COLLECTION_SORT_DATE ? kdate : keys[v->sort];
 	bool asc = v->sort != COLLECTION_SORT_DATE;
@@ -469,7 +491,7 @@ build_view(struct collection *c, const struct collection_view *v,
 
 	buf_adds(&q->sql, heads[mode]);
 	if (mode == BUILD_ROWS)
-		buf_adds(&q->sql, v->sort == COLLECTION_SORT_RANK ? "fts.rank" : "0");
+		buf_adds(&q->sql, v->sort == COLLECTION_SORT_RANK ? "f.rank" : "0");
 	if (v->search && mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
 	    common_search(c, v->search)) {
 		/*
@@ -489,13 +511,14 @@ build_view(struct collection *c, const struct collection_view *v,
 			buf_adds(&q->sql, " FROM articles a INDEXED BY articles_date "
 			    "WHERE 1");
 		}
-		buf_adds(&q->sql, " AND a.docid IN (SELECT rowid FROM fts WHERE "
-		    "fts MATCH ?)");
-		bind_str(q, match.buf);
+		buf_adds(&q->sql, " AND a.docid IN (");
+		add_matches(q, match.buf, false);
+		buf_addc(&q->sql, ')');
 	} else if (v->search) {
-		buf_adds(&q->sql, " FROM fts CROSS JOIN articles a "
-		    "ON a.docid = fts.rowid WHERE fts MATCH ?");
-		bind_str(q, match.buf);
+		buf_adds(&q->sql, " FROM (");
+		add_matches(q, match.buf, v->sort == COLLECTION_SORT_RANK);
+		buf_adds(&q->sql, ") f CROSS JOIN articles a ON a.docid = f.docid "
+		    "WHERE 1");
 	} else if (mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
 	    ncats == 1) {
 		buf_addf(&q->sql, " FROM article_categories d CROSS JOIN "

@@ -2,8 +2,9 @@
  * collection-write: storing what a scan parsed (see collection_put() and
  * collection-internal.h). An article already stored is updated in place,
  * so its id and its read/starred state stay; its category and tag links
- * are rewritten only when they changed, and its text gets a new document
- * in the index unless nothing indexed changed (a moved file).
+ * are rewritten only when they changed. Its text is indexed in a shard
+ * (collection-shard.c) before it is stored: the article then refers to
+ * that document, or keeps its old one when its file's bytes are the same.
  */
 #include "config.h"
 #include "collection.h"
@@ -27,8 +28,8 @@ add_name(struct buf *out, const char *s)
 		buf_addc(out, *s == SEP_PATH || *s == SEP_NAME ? ' ' : *s);
 }
 
-static void
-encode_categories(const struct article *a, struct buf *out)
+void
+collection_encode_categories(const struct article *a, struct buf *out)
 {
 	for (size_t i = 0; i < a->ncategories; i++) {
 		if (i > 0)
@@ -41,13 +42,13 @@ encode_categories(const struct article *a, struct buf *out)
 	}
 }
 
-static void
-encode_tags(const struct strvec *tags, struct buf *out)
+void
+collection_encode_tags(const struct article *a, struct buf *out)
 {
-	for (size_t i = 0; i < tags->nr; i++) {
+	for (size_t i = 0; i < a->tags.nr; i++) {
 		if (i > 0)
 			buf_addc(out, SEP_PATH);
-		add_name(out, tags->v[i]);
+		add_name(out, a->tags.v[i]);
 	}
 }
 
@@ -71,39 +72,32 @@ collection_split(const char *s, char sep, struct strvec *sv)
 struct old_row {
 	int64_t id;		/* 0: none */
 	int64_t docid;		/* 0: not indexed */
-	uint64_t hash;
 	int64_t date;
 	bool read;
-	char *title, *author, *categories, *tags;
+	char *categories, *tags;
 };
 
 static void
 old_row_release(struct old_row *o)
 {
-	free(o->title);
-	free(o->author);
 	free(o->categories);
 	free(o->tags);
 	memset(o, 0, sizeof *o);
 }
 
 static int
-find_old(struct collection *c, enum stmt_id id, sqlite3_stmt *st,
-    struct old_row *o, struct error *err)
+find_old(struct collection *c, sqlite3_stmt *st, struct old_row *o,
+    struct error *err)
 {
 	int rc = sqlite3_step(st);
 
-	(void)id;
 	if (rc == SQLITE_ROW) {
 		o->id = sqlite3_column_int64(st, 0);
 		o->docid = sqlite3_column_int64(st, 1);
-		o->hash = (uint64_t)sqlite3_column_int64(st, 2);
-		o->title = collection_col_strdup(st, 3);
-		o->author = collection_col_strdup(st, 4);
-		o->categories = collection_col_strdup(st, 5);
-		o->tags = collection_col_strdup(st, 6);
-		o->date = sqlite3_column_int64(st, 7);
-		o->read = sqlite3_column_int(st, 8) != 0;
+		o->categories = collection_col_strdup(st, 2);
+		o->tags = collection_col_strdup(st, 3);
+		o->date = sqlite3_column_int64(st, 4);
+		o->read = sqlite3_column_int(st, 5) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -389,63 +383,36 @@ bind_article(sqlite3_stmt *st, const struct article *a, int64_t docid,
 	collection_bind_text(st, 26, scratch->len ? scratch->buf : NULL);
 }
 
-/* Index the text under a new docid; returns it, or -1. */
-static int64_t
-index_text(struct collection *c, const struct article *a, const char *text,
-    size_t text_len, const struct buf *cats, const struct buf *tags,
-    struct error *err)
-{
-	int64_t docid = collection_meta_add(c, "next_docid", 1, err) - 1;
-	sqlite3_stmt *st;
-
-	if (docid < 0 || !(st = collection_stmt(c, ST_FTS_INSERT, err)))
-		return -1;
-	sqlite3_bind_int64(st, 1, docid);
-	sqlite3_bind_text(st, 2, text ? text : "", (int)text_len, SQLITE_STATIC);
-	collection_bind_text(st, 3, a->title);
-	collection_bind_text(st, 4, a->author);
-	collection_bind_text(st, 5, cats->buf);
-	collection_bind_text(st, 6, tags->buf);
-	if (collection_step_done(c, st, err) < 0)
-		return -1;
-	return docid;
-}
-
 int64_t
-collection_put(struct collection *c, const struct article *a,
-    const char *text, size_t text_len, int64_t replace, struct error *err)
+collection_put_doc(struct collection *c, const struct article *a,
+    const struct collection_doc *doc, int64_t replace, struct error *err)
 {
 	struct buf cats = BUF_INIT, tags = BUF_INIT, warn = BUF_INIT;
 	struct old_row old = { 0 };
 	sqlite3_stmt *st;
-	int64_t id = -1, docid;
-	bool same_text;
+	int64_t id = -1, docid, gen;
 
-	encode_categories(a, &cats);
-	encode_tags(&a->tags, &tags);
+	collection_encode_categories(a, &cats);
+	collection_encode_tags(a, &tags);
 	if (!(st = collection_stmt(c, ST_FIND_PATH, err)))
 		goto out;
 	collection_bind_text(st, 1, a->path);
-	if (find_old(c, ST_FIND_PATH, st, &old, err) < 0)
+	if (find_old(c, st, &old, err) < 0)
 		goto out;
 	if (!old.id && replace > 0) {
 		if (!(st = collection_stmt(c, ST_FIND_ID, err)))
 			goto out;
 		sqlite3_bind_int64(st, 1, replace);
-		if (find_old(c, ST_FIND_ID, st, &old, err) < 0)
+		if (find_old(c, st, &old, err) < 0)
 			goto out;
 	}
-	/* A moved file keeps its document when nothing indexed changed. */
-	same_text = old.id && old.docid && old.hash == a->hash &&
-	    same_str(old.title, a->title) && same_str(old.author, a->author) &&
-	    same_str(old.categories, cats.buf) && same_str(old.tags, tags.buf);
-	if (same_text) {
-		docid = old.docid;
-	} else {
-		if ((docid = index_text(c, a, text, text_len, &cats, &tags, err)) < 0)
+	docid = old.docid;
+	if (doc) {
+		/* Of the shard's generation now, or emptied away since. */
+		if (collection_meta_get(c, (int)(doc->docid % COLLECTION_SHARDS),
+		    &gen, err) < 0)
 			goto out;
-		if (old.docid && collection_meta_add(c, "fts_garbage", 1, err) < 0)
-			goto out;
+		docid = gen == doc->gen ? doc->docid : 0;
 	}
 	if (!(st = collection_stmt(c, old.id ? ST_ART_UPDATE : ST_ART_INSERT, err)))
 		goto out;
@@ -467,6 +434,18 @@ out:
 	buf_release(&tags);
 	buf_release(&warn);
 	return id;
+}
+
+int64_t
+collection_put(struct collection *c, const struct article *a,
+    const char *text, size_t text_len, int64_t replace, struct error *err)
+{
+	struct collection_shard *s = collection_shards_own(c, err);
+	struct collection_doc doc;
+
+	if (!s || collection_shard_put(s, a, text, text_len, &doc, err) < 0)
+		return -1;
+	return collection_put_doc(c, a, &doc, replace, err);
 }
 
 int

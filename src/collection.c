@@ -1,13 +1,14 @@
 /*
  * collection: the SQLite store; see collection.h. All of the program's SQL
- * is in this file.
+ * is in this file and its collection-*.c siblings.
  *
- * Schema (version 1):
+ * Schema (version 3) of the database:
  *   sources            remembered roots (absolute paths)
  *   articles           one row per file: stable id, path, size, mtime_ns,
  *                      content hash, read/starred, every front-matter field,
- *                      and docid, the row of its text in the index (NULL
- *                      while not indexed)
+ *                      and docid, its text's document in the index (in
+ *                      shard docid % COLLECTION_SHARDS; NULL while not
+ *                      indexed)
  *   categories         the tree: (parent, name) unique, with the path, a
  *                      sort key (names joined by U+0001, so a node sorts
  *                      before its children) and materialised subtree
@@ -17,10 +18,8 @@
  *                      date and unread flag copied in, so a subtree listed
  *                      newest first is one index range
  *   tags, article_tags the same for tags
- *   fts                contentless FTS5 (tokenizer "nr", search.c)
- *   fts_vocab          its terms' document counts (fts5vocab), to tell a
- *                      common search from a rare one
- *   meta               next_docid, fts_garbage
+ *   meta               gen0, gen1: the shards' generations
+ * The full-text index is in the shard files (collection-shard.c).
  * Triggers keep the copies honest: an article's delete removes its links,
  * a change of read updates its links' unread, and link changes adjust the
  * category counts; so every writer, in any process, keeps them right.
@@ -28,9 +27,9 @@
  * The index is contentless, so SQLite 3.40 cannot delete a document from
  * it without the old text, which is gone once a file changes. Instead an
  * article re-indexed gets a new docid, and searches join on articles.docid,
- * which drops the stale documents. fts_garbage counts them; when they pass
- * a fifth of the index, collection_index_vacuum() empties the index and
- * the next scan indexes every article again.
+ * which drops the stale documents. When they pass a fifth of a shard,
+ * collection_index_vacuum() empties it and the next scan indexes its
+ * articles again.
  */
 #include "config.h"
 #include "collection.h"
@@ -49,14 +48,11 @@
 #include "xmalloc.h"
 
 static const char *const stmt_sql[N_STMTS] = {
-	[ST_META_ADD] = "UPDATE meta SET value = value + ?2 WHERE key = ?1 "
-	    "RETURNING value",
-	[ST_FIND_PATH] = "SELECT id, docid, hash, title, author, categories, "
-	    "tags, date, read FROM articles WHERE path = ?1",
-	[ST_FIND_ID] = "SELECT id, docid, hash, title, author, categories, "
-	    "tags, date, read FROM articles WHERE id = ?1",
-	[ST_FTS_INSERT] = "INSERT INTO fts(rowid, body, title, author, "
-	    "categories, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_FIND_PATH] = "SELECT id, docid, categories, tags, date, read "
+	    "FROM articles WHERE path = ?1",
+	[ST_FIND_ID] = "SELECT id, docid, categories, tags, date, read "
+	    "FROM articles WHERE id = ?1",
+	[ST_GEN] = "SELECT value FROM meta WHERE key = ?1",
 	[ST_ART_INSERT] = "INSERT INTO articles(path, size, mtime_ns, hash, "
 	    "docid, title, date, date_source, updated, categories, tags, "
 	    "author, headimg, thumbnail, cover, excerpt, permalink, lang, "
@@ -111,9 +107,10 @@ tok_emit(void *ctx, enum search_token_kind kind, const char *tok, size_t len,
     size_t start, size_t end)
 {
 	struct tok_ctx *t = ctx;
+	char key[SEARCH_MAX_WORD + 1];
 
-	(void)kind;
-	return t->xToken(t->fts_ctx, 0, tok, (int)len, (int)start, (int)end);
+	len = collection_fts_key(kind, tok, len, key);
+	return t->xToken(t->fts_ctx, 0, key, (int)len, (int)start, (int)end);
 }
 
 static int
@@ -144,15 +141,18 @@ tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *text,
 	return search_tokenize(text, (size_t)len, tok_emit, &ctx);
 }
 
-static int
-register_tokenizer(struct collection *c, struct error *err)
+int
+collection_register_tokenizer(sqlite3 *db, struct error *err)
 {
 	static fts5_tokenizer tokenizer = { tok_create, tok_delete, tok_tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(c->db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		return collection_db_error(c, err, "FTS5 is not available");
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) {
+		error_set(err, "database: FTS5 is not available: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
 	sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -160,8 +160,11 @@ register_tokenizer(struct collection *c, struct error *err)
 		error_set(err, "database: FTS5 is not available");
 		return -1;
 	}
-	if (api->xCreateTokenizer(api, "nr", NULL, &tokenizer, NULL) != SQLITE_OK)
-		return collection_db_error(c, err, "cannot register the tokenizer");
+	if (api->xCreateTokenizer(api, "nr", NULL, &tokenizer, NULL) != SQLITE_OK) {
+		error_set(err, "database: cannot register the tokenizer: %s",
+		    sqlite3_errmsg(db));
+		return -1;
+	}
 	return 0;
 }
 
@@ -314,6 +317,24 @@ static const char schema_v2[] =
 	"INSERT INTO fts(fts, rank) VALUES ('automerge', 8);";
 
 /*
+ * Version 3: the full-text index moves to shard files (collection-shard.c),
+ * so a scan writes it from two threads; tokens get the keys of
+ * collection_fts_key(). Every article is to be indexed again, and the
+ * stale-document count gives way to the shards' own.
+ */
+static const char schema_v3[] =
+	"DROP TABLE fts_vocab;"
+	"DROP TABLE fts;"
+	"UPDATE articles SET docid = NULL WHERE docid IS NOT NULL;"
+	"DELETE FROM meta WHERE key IN ('next_docid', 'fts_garbage');"
+	"INSERT INTO meta VALUES ('gen0', 0), ('gen1', 0);"
+	"DROP TRIGGER articles_delete;"
+	"CREATE TRIGGER articles_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM article_categories WHERE article_id = old.id;"
+	"  DELETE FROM article_tags WHERE article_id = old.id;"
+	"END;";
+
+/*
  * migrations[v] takes a database at version v to v + 1. A new schema
  * version appends its step here; a database of any earlier version walks
  * every step after its own.
@@ -321,6 +342,7 @@ static const char schema_v2[] =
 static const char *const migrations[] = {
 	schema_v1,	/* 0 -> 1: an empty file gets the whole schema */
 	schema_v2,	/* 1 -> 2: FTS5 write settings */
+	schema_v3,	/* 2 -> 3: the index in shards */
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -343,14 +365,14 @@ user_version(struct collection *c, int *v, struct error *err)
 static int
 migrate(struct collection *c, struct error *err)
 {
-	int v;
+	int v, from;
 
 	if (user_version(c, &v, err) < 0)
 		return -1;
 	if (v == COLLECTION_SCHEMA_VERSION)
 		return 0;
 	/* Another process may be migrating: decide under the write lock. */
-	if (collection_begin(c, err) < 0)
+	if (collection_exec(c, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
 	if (user_version(c, &v, err) < 0)
 		goto fail;
@@ -373,7 +395,7 @@ migrate(struct collection *c, struct error *err)
 			goto fail;
 		}
 	}
-	for (; v < (int)N_MIGRATIONS; v++) {
+	for (from = v; v < (int)N_MIGRATIONS; v++) {
 		char pragma[64];
 
 		if (collection_exec(c, migrations[v], err) < 0)
@@ -382,7 +404,13 @@ migrate(struct collection *c, struct error *err)
 		if (collection_exec(c, pragma, err) < 0)
 			goto fail;
 	}
-	return collection_commit(c, err);
+	if (collection_commit(c, err) < 0)
+		return -1;
+	/* The index dropped by version 3 left its pages free: give them back
+	 * (best effort; another process may be reading). */
+	if (from > 0 && from < 3)
+		sqlite3_exec(c->db, "VACUUM", NULL, NULL, NULL);
+	return 0;
 fail:
 	collection_rollback(c);
 	return -1;
@@ -395,8 +423,11 @@ collection_open(const char *path, struct error *err)
 {
 	struct collection *c = xcalloc(1, sizeof *c);
 
+	c->path = xstrdup(path);
+	/* URIs: the shards are attached read-only (collection-shard.c). */
 	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+	    NULL) != SQLITE_OK) {
 		error_set(err, "%s: %s", path, c->db ? sqlite3_errmsg(c->db) :
 		    "cannot open the database");
 		collection_free(c);
@@ -415,11 +446,11 @@ collection_open(const char *path, struct error *err)
 	 */
 	sqlite3_busy_timeout(c->db, 30000);
 	sqlite3_extended_result_codes(c->db, 1);
-	if (register_tokenizer(c, err) < 0 ||
+	if (collection_register_tokenizer(c->db, err) < 0 ||
 	    collection_exec(c, "PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;"
 		"PRAGMA wal_autocheckpoint = 16384", err) < 0 ||
-	    migrate(c, err) < 0) {
+	    migrate(c, err) < 0 || collection_shards_attach(c, err) < 0) {
 		char *msg = xasprintf("%s: %s", path, err->msg);
 
 		error_set(err, "%s", msg);
@@ -435,22 +466,43 @@ collection_free(struct collection *c)
 {
 	if (!c)
 		return;
+	collection_shards_free_own(c);
 	for (int i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(c->stmts[i]);
 	collection_names_clear(c);
 	sqlite3_close(c->db);
+	free(c->path);
 	free(c);
 }
 
+/*
+ * Not BEGIN IMMEDIATE: that also opens a read transaction on every
+ * attached shard and holds it to the commit, so a scan's writer, nearly
+ * always in a transaction, kept the shards' WAL files from ever being
+ * reset while its parsing threads wrote them (measured: WAL files of
+ * 500 MB, and the import half as fast). A deferred transaction whose
+ * first statement writes takes the database's write lock, waiting as
+ * BEGIN IMMEDIATE would, and touches nothing else.
+ */
 int
 collection_begin(struct collection *c, struct error *err)
 {
-	return collection_exec(c, "BEGIN IMMEDIATE", err);
+	if (collection_exec(c, "BEGIN", err) < 0)
+		return -1;
+	if (collection_exec(c, "UPDATE meta SET value = value WHERE key = 'gen0'",
+	    err) < 0) {
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
+/* The shards' documents first: the articles refer to them. */
 int
 collection_commit(struct collection *c, struct error *err)
 {
+	if (collection_shards_commit_own(c, err) < 0)
+		return -1;
 	return collection_exec(c, "COMMIT", err);
 }
 
@@ -458,28 +510,29 @@ void
 collection_rollback(struct collection *c)
 {
 	collection_names_clear(c);
+	collection_shards_rollback_own(c);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int64_t
-collection_meta_add(struct collection *c, const char *key, int64_t delta, struct error *err)
+int
+collection_meta_get(struct collection *c, int k, int64_t *gen,
+    struct error *err)
 {
-	sqlite3_stmt *st = collection_stmt(c, ST_META_ADD, err);
-	int64_t v;
+	sqlite3_stmt *st = collection_stmt(c, ST_GEN, err);
+	char key[16];
+	int rc;
 
 	if (!st)
 		return -1;
-	collection_bind_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, delta);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		collection_db_error(c, err, "meta");
-		sqlite3_reset(st);
-		return -1;
-	}
-	v = sqlite3_column_int64(st, 0);
+	snprintf(key, sizeof key, "gen%d", k);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*gen = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return v;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return collection_db_error(c, err, "read the index's generation");
+	return 0;
 }
 
 /* --- path ranges --- */
@@ -622,29 +675,6 @@ count_of(struct collection *c, const char *sql, struct error *err)
 	return v;
 }
 
-int
-collection_index_vacuum(struct collection *c, struct error *err)
-{
-	int64_t garbage, live;
-
-	garbage = count_of(c, "SELECT value FROM meta WHERE key = 'fts_garbage'", err);
-	live = count_of(c, "SELECT count(*) FROM articles WHERE docid IS NOT NULL", err);
-	if (garbage < 0 || live < 0)
-		return -1;
-	if (garbage < 1000 || garbage * 4 < live)
-		return 0;
-	if (collection_begin(c, err) < 0)
-		return -1;
-	if (collection_exec(c, "INSERT INTO fts(fts) VALUES ('delete-all');"
-	    "UPDATE articles SET docid = NULL WHERE docid IS NOT NULL;"
-	    "UPDATE meta SET value = 0 WHERE key = 'fts_garbage';", err) < 0 ||
-	    collection_commit(c, err) < 0) {
-		collection_rollback(c);
-		return -1;
-	}
-	return 1;
-}
-
 /* Checks whose every row is a fault, with what each means. */
 static const struct {
 	const char *sql;
@@ -685,8 +715,7 @@ collection_check(struct collection *c, struct error *err)
 		return -1;
 	}
 	sqlite3_finalize(st);
-	if (collection_exec(c, "INSERT INTO fts(fts) VALUES ('integrity-check')",
-	    err) < 0)
+	if (collection_shards_check(c, err) < 0)
 		return -1;
 	for (size_t i = 0; i < sizeof consistency / sizeof consistency[0]; i++) {
 		char *sql = xasprintf("SELECT count(*) FROM (%s)", consistency[i].sql);

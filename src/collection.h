@@ -10,6 +10,13 @@
  * is re-parsed after an edit, or is moved within its source (recognised by
  * its content hash); read and starred state go with the id.
  *
+ * Files: the database at PATH holds everything but the full-text index,
+ * which is split in COLLECTION_SHARDS shard files beside it, PATH-fts0 and
+ * PATH-fts1 (each with its own -wal and -shm while in use), so that a scan
+ * writes the index from two threads at once. The three files are one
+ * collection: collection_open() creates the shards when they are missing
+ * and re-indexes what a lost shard held.
+ *
  * Threads and processes: a struct collection is one connection and belongs
  * to one thread at a time. Any number of connections, in threads or
  * processes, may share a database file: it is in WAL mode with a busy
@@ -45,7 +52,7 @@ struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define COLLECTION_SCHEMA_VERSION 2
+#define COLLECTION_SCHEMA_VERSION 3
 
 /* --- sources --- */
 
@@ -246,23 +253,90 @@ void collection_rollback(struct collection *c);
  * Store a parsed article with its body's plain text (text_len bytes), in
  * place of the stored article at the same path, or else in place of the
  * article with id replace (a moved file: path changes, id and state stay),
- * or as a new article. Returns the article's id, or -1.
+ * or as a new article. The text goes to a shard through the collection's
+ * own shard writers, committed by collection_commit() before the articles
+ * are. For a few articles (tests, tools); scans index in their parsing
+ * threads and use collection_put_doc(). Returns the article's id, or -1.
  */
 int64_t collection_put(struct collection *c, const struct article *a,
     const char *text, size_t text_len, int64_t replace, struct error *err);
+
+/*
+ * The same, with the text already indexed: doc names a document that
+ * collection_shard_put() wrote and collection_shard_commit() committed
+ * (its order: the shard first), or is NULL to keep the stored article's
+ * document (a file touched, its bytes the same). A document from an index
+ * that has been emptied since (collection_index_vacuum() in any process)
+ * is not used: the article is stored unindexed, and the next scan indexes
+ * it. Returns the article's id, or -1.
+ */
+struct collection_doc;
+int64_t collection_put_doc(struct collection *c, const struct article *a,
+    const struct collection_doc *doc, int64_t replace, struct error *err);
 
 /* Remove the article with this id. Returns 1, 0 when absent, -1. */
 int collection_remove(struct collection *c, int64_t id, struct error *err);
 
 /*
- * After a scan: when at least a fifth of the full-text index is left over
- * from edited or removed articles (and it is not tiny), drop the index and
- * mark every article to be indexed again; returns 1 then, so the caller
- * scans again. 0 when nothing was needed, -1 on error.
+ * After a scan: when at least a fifth of a shard is left over from edited,
+ * moved or removed articles, or from scans killed between a shard's commit
+ * and the articles' (and it is not tiny), empty that shard and mark its
+ * articles to be indexed again; returns 1 then, so the caller scans again.
+ * 0 when nothing was needed, -1 on error.
  */
 int collection_index_vacuum(struct collection *c, struct error *err);
 
-/* Run FTS5's own integrity check on the index; 0 ok, -1 with err. */
+/* --- the full-text index's shards, for scans --- */
+
+/*
+ * A scan's parsing threads index what they parse, each in a shard of its
+ * own through a struct collection_shard (one connection, one thread at a
+ * time), in transactions of their own. The invariant: an article refers
+ * only to a document committed in its shard. So a writer commits a batch
+ * of documents first, and only then hands them (struct collection_doc) to
+ * the thread that stores the articles with collection_put_doc(). A process
+ * killed in between leaves documents that nothing refers to, counted as
+ * garbage for collection_index_vacuum().
+ */
+#define COLLECTION_SHARDS 2
+
+struct collection_shard;
+
+/* A committed document, for collection_put_doc(). */
+struct collection_doc {
+	int64_t docid;		/* > 0; in shard docid % COLLECTION_SHARDS */
+	int64_t gen;		/* the shard's generation (emptied: a new one) */
+};
+
+/*
+ * A writer for shard k (0 <= k < COLLECTION_SHARDS) of c's database, on a
+ * connection of its own: open it in c's thread, then use it in another.
+ * Returns NULL with err set. Free with collection_shard_free() (an open
+ * transaction is rolled back).
+ */
+struct collection_shard *collection_shard_open(struct collection *c, int k,
+    struct error *err);
+void collection_shard_free(struct collection_shard *s);
+
+/* A transaction around a batch of documents (BEGIN IMMEDIATE ... COMMIT). */
+int collection_shard_begin(struct collection_shard *s, struct error *err);
+int collection_shard_commit(struct collection_shard *s, struct error *err);
+void collection_shard_rollback(struct collection_shard *s);
+
+/*
+ * Index an article's title, author, categories, tags and body text
+ * (text_len bytes) as a new document, in the open transaction; *doc names
+ * it once committed. Returns 0, or -1 with err set.
+ */
+int collection_shard_put(struct collection_shard *s, const struct article *a,
+    const char *text, size_t text_len, struct collection_doc *doc,
+    struct error *err);
+
+/*
+ * Check the database: SQLite's integrity checks of every file, FTS5's of
+ * every shard, and the collection's own invariants (counts, links, every
+ * article's document present in its shard). 0 ok, -1 with err.
+ */
 int collection_check(struct collection *c, struct error *err);
 
 #endif

@@ -8,13 +8,18 @@
  *   2. The walk (stat only): a file whose size, mtime and indexing match
  *      its entry is marked seen and skipped; any other becomes a work item
  *      (its path, and the id of its row when it has one).
- *   3. Parsing: SCAN_WORKERS threads take items by an atomic index and
- *      hand results (article + plain text) through a bounded queue to the
- *      calling thread, which puts them back in walk order (so new ids
- *      follow the walk, name order, whatever the threads did) and writes
- *      them in batched transactions. A new
- *      file whose content hash is that of an unseen entry replaces it (a
- *      move). Unseen entries left over are removed at the end.
+ *   3. Parsing and indexing: SCAN_WORKERS threads take items by an atomic
+ *      index; each parses its item, indexes the text in its own shard of
+ *      the full-text index (collection_shard_put(), a transaction per
+ *      batch) unless the file's bytes are what is stored, and once that
+ *      batch is committed hands its results (articles and their
+ *      documents) through a bounded queue to the calling thread. That
+ *      thread puts them back in walk order (so new ids follow the walk,
+ *      name order, whatever the threads did) and stores them in batched
+ *      transactions: so an article refers only to committed documents.
+ *      A new file whose content hash is that of an unseen entry replaces
+ *      it (a move: its id and state stay; its text is indexed anew).
+ *      Unseen entries left over are removed at the end.
  * The queue is the only shared state: a mutex and two condition variables.
  */
 #include "config.h"
@@ -35,7 +40,10 @@
 #include "walk.h"
 #include "xmalloc.h"
 
-#define QUEUE_CAP 64	/* parsed articles waiting for the writer, at most */
+#define QUEUE_CAP 4	/* batches waiting for the writer, at most */
+
+/* Worker k writes shard k. */
+_Static_assert(SCAN_WORKERS <= COLLECTION_SHARDS, "a shard for each worker");
 
 /* --- what is stored, by path hash --- */
 
@@ -107,6 +115,7 @@ table_find(struct table *t, uint64_t key, bool insert)
 struct item {
 	char *path;		/* owned until handed to a result */
 	int64_t id;		/* the stored article at path, or 0 */
+	uint64_t hash;		/* its content hash, when indexed; else 0 */
 };
 
 struct result {
@@ -115,7 +124,9 @@ struct result {
 	int64_t id;
 	struct article *a;	/* NULL: refused, with msg */
 	char *msg;
-	struct buf text;	/* the body's plain text */
+	bool indexed;		/* doc holds its text's committed document */
+	struct collection_doc doc;
+	struct result *next;	/* in a batch */
 };
 
 struct scan {
@@ -130,12 +141,25 @@ struct scan {
 	struct entry **gone;	/* unseen entries, sorted by content hash */
 	size_t ngone;
 
+	/* Shard k's writer, for worker k; opened when there is work. */
+	struct collection_shard *shards[SCAN_WORKERS];
+	bool direct;		/* no threads: the worker stores as it goes */
+
 	atomic_size_t next;	/* the next item a worker takes */
 	pthread_mutex_t mu;	/* guards what follows */
 	pthread_cond_t not_empty, not_full;
-	struct result *queue[QUEUE_CAP];
+	struct result *queue[QUEUE_CAP];	/* batches, as lists */
 	size_t qhead, qlen;
 	int workers;		/* still running */
+	char *werr;		/* a worker's database error, or NULL */
+
+	/* The writer's state (the calling thread's alone). */
+	struct result **slots;	/* results that came early, by seq */
+	size_t wnext;		/* the next seq to store */
+	size_t in_batch;	/* articles in the open transaction */
+	double started;		/* when it began */
+	int wrc;		/* -1 once storing failed */
+	struct error *err;	/* where that failure went */
 };
 
 static bool
@@ -184,6 +208,7 @@ on_file(void *ctx, const char *path, const struct stat *st)
 	ALLOC_GROW(s->items, s->nitems + 1, s->items_alloc);
 	s->items[s->nitems].path = xstrdup(path);
 	s->items[s->nitems].id = e ? e->id : 0;
+	s->items[s->nitems].hash = e && e->indexed ? e->hash : 0;
 	s->nitems++;
 	return 0;
 }
@@ -241,19 +266,48 @@ take_moved(struct scan *s, uint64_t hash)
 
 /* --- the parsing threads and their queue --- */
 
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void
-push(struct scan *s, struct result *r)
+result_free(struct result *r)
+{
+	free(r->path);
+	free(r->msg);
+	article_free(r->a);
+	free(r);
+}
+
+static void
+free_list(struct result *r)
+{
+	while (r) {
+		struct result *next = r->next;
+
+		result_free(r);
+		r = next;
+	}
+}
+
+static void
+push(struct scan *s, struct result *batch)
 {
 	pthread_mutex_lock(&s->mu);
 	while (s->qlen == QUEUE_CAP)
 		pthread_cond_wait(&s->not_full, &s->mu);
-	s->queue[(s->qhead + s->qlen) % QUEUE_CAP] = r;
+	s->queue[(s->qhead + s->qlen) % QUEUE_CAP] = batch;
 	s->qlen++;
 	pthread_cond_signal(&s->not_empty);
 	pthread_mutex_unlock(&s->mu);
 }
 
-/* The next result, or NULL when every worker is done and none is left. */
+/* The next batch, or NULL when every worker is done and none is left. */
 static struct result *
 pop(struct scan *s)
 {
@@ -272,59 +326,129 @@ pop(struct scan *s)
 	return r;
 }
 
+/* A worker's failure: the first is kept for scan_run(); the scan stops. */
+static void
+worker_failed(struct scan *s, struct error *err)
+{
+	pthread_mutex_lock(&s->mu);
+	if (!s->werr) {
+		s->werr = err->msg;
+		err->msg = NULL;
+	}
+	pthread_mutex_unlock(&s->mu);
+	error_release(err);
+	atomic_store(&s->progress->cancel, true);
+}
+
+static void deliver(struct scan *s, struct result *batch);
+
+/* What a worker holds: the batch it has parsed and not yet handed over. */
+struct batch {
+	struct collection_shard *shard;	/* NULL: parse only */
+	bool in_txn;		/* the shard's transaction is open */
+	struct result *head, **tail;
+	size_t n;
+	double started;		/* when its first result came */
+};
+
+/* Commit the batch's documents, then hand it over. 0, or -1 with err. */
+static int
+flush(struct scan *s, struct batch *b, struct error *err)
+{
+	if (b->in_txn && collection_shard_commit(b->shard, err) < 0)
+		return -1;
+	b->in_txn = false;
+	if (b->head) {
+		if (s->direct)
+			deliver(s, b->head);
+		else
+			push(s, b->head);
+	}
+	b->head = NULL;
+	b->tail = &b->head;
+	b->n = 0;
+	return 0;
+}
+
+/* Parse item i, and index it unless its bytes are what is indexed. */
+static int
+parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
+{
+	struct result *r = xcalloc(1, sizeof *r);
+	struct error perr = ERROR_INIT;
+	struct buf text = BUF_INIT;
+	int rc = 0;
+
+	r->seq = i;
+	r->path = s->items[i].path;
+	s->items[i].path = NULL;
+	r->id = s->items[i].id;
+	r->a = article_load(r->path, &perr);
+	if (!r->a) {
+		r->msg = perr.msg;
+		perr.msg = NULL;
+	} else if (!(s->items[i].hash && s->items[i].hash == r->a->hash) &&
+	    b->shard) {
+		document_article_text(r->a, &text);
+		if (!b->in_txn && collection_shard_begin(b->shard, err) == 0)
+			b->in_txn = true;
+		if (b->in_txn && collection_shard_put(b->shard, r->a, text.buf,
+		    text.len, &r->doc, err) == 0)
+			r->indexed = true;
+		else
+			rc = -1;
+	}
+	error_release(&perr);
+	buf_release(&text);
+	if (b->n++ == 0)
+		b->started = now();
+	*b->tail = r;
+	b->tail = &r->next;
+	return rc;
+}
+
+static void
+work(struct scan *s, int k)
+{
+	struct batch b = { s->shards[k], false, NULL, NULL, 0, 0 };
+	struct error err = ERROR_INIT;
+	size_t i;
+
+	b.tail = &b.head;
+	while (!cancelled(s) &&
+	    (i = atomic_fetch_add(&s->next, 1)) < s->nitems) {
+		if (parse_one(s, &b, i, &err) < 0 ||
+		    ((b.n >= SCAN_BATCH || (now() - b.started) * 1000 >=
+		    SCAN_BATCH_MS) && flush(s, &b, &err) < 0)) {
+			worker_failed(s, &err);
+			break;
+		}
+	}
+	if (!cancelled(s) && flush(s, &b, &err) < 0)
+		worker_failed(s, &err);
+	/* Cancelled: what was not handed over goes; its documents too. */
+	if (b.in_txn)
+		collection_shard_rollback(b.shard);
+	free_list(b.head);
+}
+
+struct worker_arg {
+	struct scan *s;
+	int k;
+};
+
 static void *
 worker(void *arg)
 {
-	struct scan *s = arg;
-	size_t i;
+	struct worker_arg *w = arg;
+	struct scan *s = w->s;
 
-	while (!cancelled(s) &&
-	    (i = atomic_fetch_add(&s->next, 1)) < s->nitems) {
-		struct result *r = xcalloc(1, sizeof *r);
-		struct error err = ERROR_INIT;
-
-		r->seq = i;
-		r->path = s->items[i].path;
-		s->items[i].path = NULL;
-		r->id = s->items[i].id;
-		buf_init(&r->text, 0);
-		r->a = article_load(r->path, &err);
-		if (r->a) {
-			struct document *doc = document_from_article(r->a);
-
-			document_text(doc, &r->text);
-			document_free(doc);
-		} else {
-			r->msg = err.msg;
-			err.msg = NULL;
-		}
-		error_release(&err);
-		push(s, r);
-	}
+	work(s, w->k);
 	pthread_mutex_lock(&s->mu);
 	s->workers--;
 	pthread_cond_broadcast(&s->not_empty);
 	pthread_mutex_unlock(&s->mu);
 	return NULL;
-}
-
-static void
-result_free(struct result *r)
-{
-	free(r->path);
-	free(r->msg);
-	article_free(r->a);
-	buf_release(&r->text);
-	free(r);
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* Store one result; 0, or -1 on a database error. */
@@ -343,7 +467,8 @@ store(struct scan *s, struct result *r, struct error *err)
 		report_warnings(s->rep, r->path, &r->a->warnings);
 	if (r->id == 0)
 		replace = take_moved(s, r->a->hash);
-	if (collection_put(s->c, r->a, r->text.buf, r->text.len, replace, err) < 0)
+	if (collection_put_doc(s->c, r->a, r->indexed ? &r->doc : NULL,
+	    replace, err) < 0)
 		return -1;
 	s->stats->parsed++;
 	if (replace)
@@ -353,25 +478,45 @@ store(struct scan *s, struct result *r, struct error *err)
 
 /* Store one result in the current batch, committing it when full. */
 static int
-write_one(struct scan *s, struct result *r, size_t *in_batch, double *started,
-    struct error *err)
+write_one(struct scan *s, struct result *r, struct error *err)
 {
-	int rc = 0;
-
-	if (*in_batch == 0) {
+	if (s->in_batch == 0) {
 		if (collection_begin(s->c, err) < 0)
 			return -1;
-		*started = now();
+		s->started = now();
 	}
-	(*in_batch)++;
+	s->in_batch++;
 	if (store(s, r, err) < 0)
 		return -1;
 	atomic_fetch_add_explicit(&s->progress->parsed, 1, memory_order_relaxed);
-	if (*in_batch >= SCAN_BATCH || (now() - *started) * 1000 >= SCAN_BATCH_MS) {
-		rc = collection_commit(s->c, err);
-		*in_batch = 0;
+	if (s->in_batch >= SCAN_BATCH ||
+	    (now() - s->started) * 1000 >= SCAN_BATCH_MS) {
+		s->in_batch = 0;
+		return collection_commit(s->c, err);
 	}
-	return rc;
+	return 0;
+}
+
+/* Take a batch of results; store those whose turn has come, in order. */
+static void
+deliver(struct scan *s, struct result *batch)
+{
+	struct result *r;
+
+	while ((r = batch) != NULL) {
+		batch = r->next;
+		r->next = NULL;
+		s->slots[r->seq] = r;
+	}
+	while (s->wnext < s->nitems && (r = s->slots[s->wnext]) != NULL) {
+		s->slots[s->wnext++] = NULL;
+		if (s->wrc == 0 && write_one(s, r, s->err) < 0) {
+			s->wrc = -1;
+			/* Stop the workers; drain what they still send. */
+			atomic_store(&s->progress->cancel, true);
+		}
+		result_free(r);
+	}
 }
 
 /* Parse the items in threads and write them here, in walk order, in batches. */
@@ -379,18 +524,28 @@ static int
 parse_and_store(struct scan *s, struct error *err)
 {
 	pthread_t threads[SCAN_WORKERS];
-	int nthreads = 0, rc = 0;
-	size_t in_batch = 0, next = 0;
-	double started = 0;
-	struct result *r, **slots;
+	struct worker_arg args[SCAN_WORKERS];
+	int nthreads = 0;
+	struct result *batch;
 
-	/* Results that came early, by seq, until their turn. */
-	slots = xcalloc(s->nitems ? s->nitems : 1, sizeof *slots);
-
+	if (s->nitems == 0)
+		return 0;
+	for (int k = 0; k < SCAN_WORKERS; k++)
+		if (!s->shards[k] &&
+		    !(s->shards[k] = collection_shard_open(s->c, k, err)))
+			return -1;
+	s->slots = xcalloc(s->nitems, sizeof *s->slots);
+	s->wnext = 0;
+	s->in_batch = 0;
+	s->wrc = 0;
+	s->err = err;
+	s->direct = false;
 	atomic_store(&s->next, 0);
 	s->workers = SCAN_WORKERS;
 	for (int i = 0; i < SCAN_WORKERS; i++) {
-		if (pthread_create(&threads[i], NULL, worker, s) == 0) {
+		args[i].s = s;
+		args[i].k = i;
+		if (pthread_create(&threads[i], NULL, worker, &args[i]) == 0) {
 			nthreads++;
 		} else {
 			pthread_mutex_lock(&s->mu);
@@ -398,32 +553,29 @@ parse_and_store(struct scan *s, struct error *err)
 			pthread_mutex_unlock(&s->mu);
 		}
 	}
-	if (nthreads == 0)	/* no threads to be had: parse here */
-		worker(s);
-	while ((r = pop(s)) != NULL) {
-		slots[r->seq] = r;
-		while (next < s->nitems && (r = slots[next]) != NULL) {
-			slots[next++] = NULL;
-			if (rc == 0 && write_one(s, r, &in_batch, &started, err) < 0) {
-				rc = -1;
-				/* Stop the workers; drain what they still send. */
-				atomic_store(&s->progress->cancel, true);
-			}
-			result_free(r);
-		}
+	if (nthreads == 0) {	/* no threads to be had: all here */
+		s->direct = true;
+		work(s, 0);
 	}
+	while ((batch = pop(s)) != NULL)
+		deliver(s, batch);
 	for (int i = 0; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
 	/* After a cancel, results past a gap never got their turn. */
-	for (size_t i = next; i < s->nitems; i++)
-		if (slots[i])
-			result_free(slots[i]);
-	free(slots);
-	if (rc == 0 && in_batch > 0 && collection_commit(s->c, err) < 0)
-		rc = -1;
-	if (rc < 0)
+	for (size_t i = s->wnext; i < s->nitems; i++)
+		if (s->slots[i])
+			result_free(s->slots[i]);
+	free(s->slots);
+	s->slots = NULL;
+	if (s->wrc == 0 && s->werr) {
+		error_set(err, "%s", s->werr);
+		s->wrc = -1;
+	}
+	if (s->wrc == 0 && s->in_batch > 0 && collection_commit(s->c, err) < 0)
+		s->wrc = -1;
+	if (s->wrc < 0)
 		collection_rollback(s->c);
-	return rc;
+	return s->wrc;
 }
 
 /* Remove the articles whose files are gone, in one transaction. */
@@ -518,6 +670,9 @@ scan_run(struct collection *c, const char *const *roots, size_t nroots,
 		if (cancelled(&s))
 			break;
 	}
+	for (int k = 0; k < SCAN_WORKERS; k++)
+		collection_shard_free(s.shards[k]);
+	free(s.werr);
 	pthread_cond_destroy(&s.not_full);
 	pthread_cond_destroy(&s.not_empty);
 	pthread_mutex_destroy(&s.mu);

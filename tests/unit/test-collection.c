@@ -145,8 +145,6 @@ check(struct collection *c, const char *what)
 	error_release(&err);
 }
 
-/* What the database leaves in its directory. */
-static const char *const leftovers[] = { "nr.db", "nr.db-wal", "nr.db-shm" };
 
 static int
 count_files(void *ctx, const struct collection_file *f)
@@ -156,87 +154,241 @@ count_files(void *ctx, const struct collection_file *f)
 	return 0;
 }
 
-/* The value of an FTS5 setting, read straight from its config table. */
+/* The value of an FTS5 setting, read straight from a config table. */
 static int
-fts_setting(sqlite3 *db, const char *key)
+fts_setting(sqlite3 *db, const char *table, const char *key)
 {
+	char *sql = xasprintf("SELECT v FROM %s WHERE k = ?", table);
 	sqlite3_stmt *st;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = ?", -1,
-	    &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	free(sql);
+	return v;
+}
+
+/* One integer from sql, or -1. */
+static int64_t
+int_of(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
 }
 
-/*
- * A version-1 database (made by turning a new one back: version 2 only
- * added FTS5 settings) is migrated on open, its articles kept.
- */
-static void
-test_migration(const char *dir)
+static int
+note_file(void *ctx, const struct collection_file *f)
 {
-	struct error err = ERROR_INIT;
-	struct collection *c;
-	struct buf b = BUF_INIT;
-	sqlite3 *db;
-	int64_t id;
+	struct buf *b = ctx;
 
-	buf_addf(&b, "%s/old.db", dir);
-	c = collection_open(b.buf, &err);
-	collection_begin(c, &err);
-	id = put(c, mk("/old/1.md", "旧数据库里的文章", 100, "旧", "", NULL, 9),
-	    "迁移之后还在", 0);
-	collection_commit(c, &err);
-	collection_free(c);
+	buf_addf(b, "%s%s:%s", b->len ? " " : "", strrchr(f->path, '/') + 1,
+	    f->indexed ? "indexed" : "not");
+	return 0;
+}
 
-	sqlite3_open(b.buf, &db);
-	sqlite3_exec(db, "DELETE FROM fts_config WHERE k IN "
-	    "('hashsize', 'automerge'); PRAGMA user_version = 1", NULL, NULL, NULL);
-	is_int(fts_setting(db, "hashsize"), -1, "a version-1 database has no "
-	    "hashsize setting");
-	sqlite3_close(db);
+/* A file of the database named path, with a suffix. */
+static void
+unlink_db(const char *path)
+{
+	static const char *const suffix[] = {
+		"", "-wal", "-shm", "-fts0", "-fts0-wal", "-fts0-shm",
+		"-fts1", "-fts1-wal", "-fts1-shm",
+	};
 
-	c = collection_open(b.buf, &err);
-	ok(c != NULL, "a version-1 database opens%s%s", err.msg ? ": " : "",
-	    err.msg ? err.msg : "");
-	if (c) {
-		struct buf out = BUF_INIT;
-		char want[32];
-
-		snprintf(want, sizeof want, "%lld", (long long)id);
-		is_str(search(c, "迁移", &out), want,
-		    "its article is still there and found");
-		check(c, "the migration");
-		buf_release(&out);
-		collection_free(c);
-	}
-	sqlite3_open(b.buf, &db);
-	{
-		sqlite3_stmt *st;
-
-		sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-		sqlite3_step(st);
-		is_int(sqlite3_column_int(st, 0), COLLECTION_SCHEMA_VERSION,
-		    "it is at the current schema version after");
-		sqlite3_finalize(st);
-	}
-	is_int(fts_setting(db, "hashsize"), 67108864, "with the hashsize set");
-	is_int(fts_setting(db, "automerge"), 8, "and automerge");
-	sqlite3_close(db);
-	error_release(&err);
-	for (size_t i = 0; i < 3; i++) {
-		static const char *const suffix[] = { "", "-wal", "-shm" };
-		char *f = xasprintf("%s%s", b.buf, suffix[i]);
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char *f = xasprintf("%s%s", path, suffix[i]);
 
 		unlink(f);
 		free(f);
 	}
+}
+
+/*
+ * A version-2 database, made by that version (tests/fixtures/collection/
+ * v2.sql: three articles, 2.md read, 3.md starred), is migrated on open:
+ * articles, tree, tags and state kept, its index dropped for the shards,
+ * every article to be indexed again.
+ */
+static void
+test_migration(const char *dir)
+{
+	const char *top = getenv("top_srcdir");
+	char *fixture = xasprintf("%s/tests/fixtures/collection/v2.sql",
+	    top ? top : NR_BUILD_SRCDIR);
+	struct error err = ERROR_INIT;
+	struct collection_view v = { 0 };
+	struct collection *c;
+	struct buf b = BUF_INIT, sql = BUF_INIT, out = BUF_INIT;
+	FILE *fp = fopen(fixture, "r");
+	char chunk[4096];
+	size_t n;
+	sqlite3 *db;
+	int rc;
+
+	buf_addf(&b, "%s/old.db", dir);
+	ok(fp != NULL, "the version-2 fixture is there");
+	if (!fp)
+		goto out;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&sql, chunk, n);
+	fclose(fp);
+	sqlite3_open(b.buf, &db);
+	rc = sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
+	is_int(rc, SQLITE_OK, "it loads");
+	is_int(int_of(db, "PRAGMA user_version"), 2, "at version 2");
+	sqlite3_close(db);
+
+	c = collection_open(b.buf, &err);
+	ok(c != NULL, "a version-2 database opens%s%s", err.msg ? ": " : "",
+	    err.msg ? err.msg : "");
+	if (!c)
+		goto out;
+	is_str(ids(c, &v, &out), "1 3 2", "its articles are there, newest first");
+	is_str(tree(c, NULL, 0, &out), "旧=2/1 旧/子=1/0 未分类=1/1",
+	    "with their tree and read state");
+	v.starred = true;
+	is_str(ids(c, &v, &out), "1", "and the star");
+	v.starred = false;
+	v.tag = "迁移";
+	is_str(ids(c, &v, &out), "2", "and the tag");
+	v.tag = NULL;
+	buf_reset(&out);
+	collection_files(c, "/tmp/nr-fixture/news", note_file, &out, &err);
+	is_str(out.buf, "3.md:not 1.md:not 2.md:not",
+	    "every article is to be indexed again");
+	is_str(search(c, "迁移", &out), "", "so none is found yet");
+	check(c, "the migration");
+	/* What the next scan does for 1.md. */
+	collection_begin(c, &err);
+	put(c, mk("/tmp/nr-fixture/news/a/1.md", "旧数据库里的文章", 1614592800,
+	    "旧", "迁移", "某人", 9), "迁移之后还在", 0);
+	collection_commit(c, &err);
+	is_str(search(c, "迁移之后", &out), "2", "indexed again, it is found");
+	collection_free(c);
+
+	sqlite3_open(b.buf, &db);
+	is_int(int_of(db, "PRAGMA user_version"), COLLECTION_SCHEMA_VERSION,
+	    "it is at the current schema version after");
+	is_int(int_of(db, "SELECT count(*) FROM sqlite_schema WHERE name "
+	    "LIKE 'fts%'"), 0, "with no index left in the database");
+	sqlite3_close(db);
+	buf_reset(&out);
+	buf_addf(&out, "%s-fts1", b.buf);
+	sqlite3_open(out.buf, &db);
+	is_int(fts_setting(db, "fts_config", "hashsize"), 16777216,
+	    "a shard has the hashsize set");
+	is_int(fts_setting(db, "fts_config", "automerge"), 8, "and automerge");
+	sqlite3_close(db);
+out:
+	error_release(&err);
+	unlink_db(b.buf);
+	free(fixture);
 	buf_release(&b);
+	buf_release(&sql);
+	buf_release(&out);
+}
+
+/* "name:indexed" (or ":not") for each article under root, by path. */
+static const char *
+indexed(struct collection *c, const char *root, struct buf *out)
+{
+	struct error err = ERROR_INIT;
+
+	buf_reset(out);
+	collection_files(c, root, note_file, out, &err);
+	error_release(&err);
+	return out->buf;
+}
+
+/*
+ * The index's shards: documents nothing refers to (a scan killed between
+ * a shard's commit and the articles') are garbage a vacuum clears; a
+ * document from before a shard was emptied is not used; a shard file that
+ * is lost is made anew and its articles are indexed again.
+ */
+static void
+test_shards(const char *dir)
+{
+	struct error err = ERROR_INIT;
+	struct buf path = BUF_INIT, out = BUF_INIT;
+	struct collection_shard *w;
+	struct collection_doc old = { 0, 0 };
+	struct collection *c;
+	int64_t id;
+
+	buf_addf(&path, "%s/shards.db", dir);
+	c = collection_open(path.buf, &err);
+	ok(c != NULL, "a database for the shards' tests");
+	if (!c)
+		goto out;
+	collection_begin(c, &err);
+	put(c, mk("/s/a.md", "甲", 1, "x", "", NULL, 1), "第一篇", 0);
+	put(c, mk("/s/b.md", "乙", 2, "x", "", NULL, 2), "第二篇", 0);
+	ok(collection_commit(c, &err) == 0, "two articles, one in each shard");
+	is_str(indexed(c, "/s", &out), "a.md:indexed b.md:indexed", "both indexed");
+	is_str(search(c, "篇", &out), "2 1", "and found, from both shards");
+
+	w = collection_shard_open(c, 0, &err);
+	ok(w != NULL && collection_shard_begin(w, &err) == 0,
+	    "a writer of shard 0 begins");
+	for (int i = 0; i < 1200 && w; i++) {
+		struct article *a = mk("/s/lost.md", "丢", 3, "x", "", NULL, 3);
+		struct collection_doc doc;
+
+		collection_shard_put(w, a, "没人引用", 12, i ? &doc : &old, &err);
+		article_free(a);
+	}
+	ok(w && collection_shard_commit(w, &err) == 0 && old.docid > 0,
+	    "1200 documents committed, and never stored (a killed scan)");
+	collection_shard_free(w);
+	is_str(search(c, "没人引用", &out), "", "no article has them");
+	check(c, "unreferenced documents");
+	is_int(collection_index_vacuum(c, &err), 1, "a vacuum empties the shard");
+	is_str(indexed(c, "/s", &out), "a.md:not b.md:indexed",
+	    "whose article is to be indexed again; the other shard's is not");
+	check(c, "a vacuum of one shard");
+	collection_begin(c, &err);
+	{
+		struct article *a = mk("/s/lost.md", "丢", 3, "x", "", NULL, 3);
+
+		id = collection_put_doc(c, a, &old, 0, &err);
+		article_free(a);
+	}
+	collection_commit(c, &err);
+	ok(id > 0, "an article stored with a document from before the vacuum");
+	is_str(indexed(c, "/s", &out), "a.md:not b.md:indexed lost.md:not",
+	    "is stored unindexed, to be indexed by the next scan");
+	check(c, "a document from an emptied shard");
+	collection_free(c);
+
+	/* A lost shard file. */
+	buf_reset(&out);
+	buf_addf(&out, "%s-fts1", path.buf);
+	ok(unlink(out.buf) == 0, "shard 1's file is removed");
+	c = collection_open(path.buf, &err);
+	ok(c != NULL, "the database still opens%s%s", err.msg ? ": " : "",
+	    err.msg ? err.msg : "");
+	if (!c)
+		goto out;
+	is_str(indexed(c, "/s", &out), "a.md:not b.md:not lost.md:not",
+	    "the lost shard's article is to be indexed again");
+	check(c, "a lost shard");
+	collection_free(c);
+out:
+	error_release(&err);
+	unlink_db(path.buf);
+	buf_release(&path);
+	buf_release(&out);
 }
 
 int
@@ -617,16 +769,14 @@ main(void)
 	ok(c == NULL && err.msg && strstr(err.msg, "not a newsreader database"),
 	    "someone else's database is refused");
 	error_release(&err);
-	unlink(b.buf);
+	unlink_db(b.buf);
 
 	test_migration(dir);
+	test_shards(dir);
 
-	for (size_t i = 0; i < sizeof leftovers / sizeof leftovers[0]; i++) {
-		buf_reset(&b);
-		buf_addf(&b, "%s/%s", dir, leftovers[i]);
-		unlink(b.buf);
-	}
-	rmdir(dir);
+	unlink_db(path.buf);
+	ok(rmdir(dir) == 0, "the database's files are the ones named in "
+	    "collection.h");
 	buf_release(&b);
 	buf_release(&path);
 	return tap_done();
