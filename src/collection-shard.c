@@ -515,30 +515,34 @@ collection_index_vacuum(struct collection *c, struct error *err)
 {
 	int64_t live[COLLECTION_SHARDS] = { 0 }, garbage[COLLECTION_SHARDS];
 	int64_t all_live = 0, all_garbage = 0;
+	struct buf sql = BUF_INIT;
 	sqlite3_stmt *st;
 	int rc, emptied = 0;
 
-	/* One pass over the docid index for every shard's live count. */
-	if (sqlite3_prepare_v2(c->db, "SELECT docid % " COLLECTION_STR(COLLECTION_SHARDS)
-	    ", count(*) FROM articles WHERE docid IS NOT NULL GROUP BY 1", -1,
-	    &st, NULL) != SQLITE_OK)
+	/* One pass over the docid index for every shard's live count (no
+	 * GROUP BY: its sorter would hold a row per article). */
+	buf_adds(&sql, "SELECT 0");
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		buf_addf(&sql, ", coalesce(sum(docid %% %d = %d), 0)",
+		    COLLECTION_SHARDS, k);
+	buf_adds(&sql, " FROM articles WHERE docid IS NOT NULL");
+	rc = sqlite3_prepare_v2(c->db, sql.buf, -1, &st, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK)
 		return collection_db_error(c, err, "count the index");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t k = sqlite3_column_int64(st, 0);
-
-		if (k >= 0 && k < COLLECTION_SHARDS)
-			live[k] = sqlite3_column_int64(st, 1);
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int k = 0; k < COLLECTION_SHARDS; k++)
+			live[k] = sqlite3_column_int64(st, k + 1);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW)
 		return collection_db_error(c, err, "count the index");
 	for (int k = 0; k < COLLECTION_SHARDS; k++) {
-		char *sql = sqlite3_mprintf("SELECT value FROM fts%d.shard "
+		char *q = sqlite3_mprintf("SELECT value FROM fts%d.shard "
 		    "WHERE key = 'docs'", k);
 		int64_t docs;
 
-		rc = int_of(c->db, sql, NULL, &docs, err);
-		sqlite3_free(sql);
+		rc = int_of(c->db, q, NULL, &docs, err);
+		sqlite3_free(q);
 		if (rc < 0)
 			return -1;
 		garbage[k] = docs - live[k];

@@ -52,7 +52,7 @@ struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define COLLECTION_SCHEMA_VERSION 3
+#define COLLECTION_SCHEMA_VERSION 4
 
 /* --- sources --- */
 
@@ -238,7 +238,9 @@ struct collection_file {
 
 /*
  * Call fn for each stored article under root (a directory or file), in no
- * particular order. fn returns non-zero to stop. Returns 0 or -1.
+ * particular order. fn returns non-zero to stop. Reads an index of its
+ * own through a small page cache, so the memory it takes does not grow
+ * with the collection. Returns 0 or -1.
  */
 int collection_files(struct collection *c, const char *root,
     int (*fn)(void *ctx, const struct collection_file *f), void *ctx,

@@ -3,8 +3,9 @@
  *
  * Per root, three steps:
  *   1. What is stored: every article under the root goes into an
- *      open-addressing table keyed by a 64-bit hash of its path (about 50
- *      bytes an article, not the paths themselves).
+ *      open-addressing table keyed by a 64-bit hash of its path (32 bytes
+ *      an entry, at most 7/8 full: under 40 bytes an article, not the
+ *      paths themselves).
  *   2. The walk (stat only): a file whose size, mtime and indexing match
  *      its entry is marked seen and skipped; any other becomes a work item
  *      (its path, and the id of its row when it has one).
@@ -50,12 +51,15 @@ _Static_assert(SCAN_WORKERS <= COLLECTION_SHARDS, "a shard for each worker");
 struct entry {
 	uint64_t key;		/* path hash; 0 marks an empty slot */
 	int64_t id;		/* the article; 0 once taken by a move */
-	int64_t size;
-	int64_t mtime_ns;
 	uint64_t hash;		/* of the content */
-	bool indexed;
-	bool seen;		/* by this walk */
+	/*
+	 * stat_key() of the stored size and mtime, or 0 when the article is
+	 * not indexed (so that no walk matches it); bit 0: seen by this walk.
+	 */
+	uint64_t state;
 };
+
+#define SEEN 1u
 
 struct table {
 	struct entry *v;
@@ -82,12 +86,29 @@ path_key(const char *s)
 	return h ? h : 1;
 }
 
+/*
+ * A file's size and mtime as one number, never 0 and with bit 0 clear.
+ * A changed file whose new key equals its old one would be missed; at
+ * 2^-63 a file, that is accepted.
+ */
+static uint64_t
+stat_key(int64_t size, int64_t mtime_ns)
+{
+	uint64_t h = (uint64_t)size * 0x9E3779B97F4A7C15ULL ^ (uint64_t)mtime_ns;
+
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ULL;
+	h ^= h >> 32;
+	h &= ~(uint64_t)SEEN;
+	return h ? h : 2;
+}
+
 static struct entry *
 table_find(struct table *t, uint64_t key, bool insert)
 {
 	size_t i;
 
-	if (insert && (t->n + 1) * 2 > t->cap) {
+	if (insert && (t->n + 1) * 8 > t->cap * 7) {
 		struct table old = *t;
 
 		t->cap = t->cap ? t->cap * 2 : 1024;
@@ -181,11 +202,8 @@ load_entry(void *ctx, const struct collection_file *f)
 	struct entry *e = table_find(&s->files, path_key(f->path), true);
 
 	e->id = f->id;
-	e->size = f->size;
-	e->mtime_ns = f->mtime_ns;
 	e->hash = f->hash;
-	e->indexed = f->indexed;
-	e->seen = false;
+	e->state = f->indexed ? stat_key(f->size, f->mtime_ns) : 0;
 	return 0;
 }
 
@@ -200,15 +218,16 @@ on_file(void *ctx, const char *path, const struct stat *st)
 	if (cancelled(s))
 		return 1;
 	if (e) {
-		e->seen = true;
-		if (e->size == (int64_t)st->st_size &&
-		    e->mtime_ns == mtime_ns(st) && e->indexed)
+		uint64_t was = e->state & ~(uint64_t)SEEN;
+
+		e->state |= SEEN;
+		if (was == stat_key(st->st_size, mtime_ns(st)))
 			return 0;
 	}
 	ALLOC_GROW(s->items, s->nitems + 1, s->items_alloc);
 	s->items[s->nitems].path = xstrdup(path);
 	s->items[s->nitems].id = e ? e->id : 0;
-	s->items[s->nitems].hash = e && e->indexed ? e->hash : 0;
+	s->items[s->nitems].hash = e && (e->state & ~(uint64_t)SEEN) ? e->hash : 0;
 	s->nitems++;
 	return 0;
 }
@@ -230,7 +249,7 @@ collect_gone(struct scan *s)
 	for (size_t i = 0; i < s->files.cap; i++) {
 		struct entry *e = &s->files.v[i];
 
-		if (e->key && !e->seen) {
+		if (e->key && !(e->state & SEEN)) {
 			ALLOC_GROW(s->gone, s->ngone + 1, alloc);
 			s->gone[s->ngone++] = e;
 		}

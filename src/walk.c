@@ -6,8 +6,10 @@
  * entries are handled, so open descriptors never exceed the depth.
  * Visited directories and files live in one open-addressing hash set of
  * (dev, ino) pairs, kept for the whole run so that two operands, or two
- * links, that reach the same place list it once. A loop is told apart
- * from a second way in by the stack of ancestors.
+ * links, that reach the same place list it once: 8 bytes a pair (a
+ * bijective mix of the inode, so pairs of one file system never collide),
+ * at most 7/8 full, as a scan of a million files holds them all. A loop
+ * is told apart from a second way in by the stack of ancestors.
  */
 #include "config.h"
 #include "walk.h"
@@ -34,45 +36,62 @@ struct walk_key {
 };
 
 struct walk_set {
-	struct walk_key *v;	/* cap slots; ino 0 with dev 0 marks a free one */
-	bool *used;
+	uint64_t *v;		/* cap slots of set_key()s; 0 marks a free one */
 	size_t nr, cap;		/* cap is 0 or a power of two */
 };
 
-static size_t
-key_hash(struct walk_key k)
+/* splitmix64's finaliser: a bijection of 64-bit values. */
+static uint64_t
+mix64(uint64_t h)
 {
-	uint64_t h = (uint64_t)k.ino * 0x9E3779B97F4A7C15ull ^
-	    (uint64_t)k.dev * 0xC2B2AE3D27D4EB4Full;
-	return (size_t)(h ^ (h >> 29));
+	h ^= h >> 30;
+	h *= 0xBF58476D1CE4E5B9ull;
+	h ^= h >> 27;
+	h *= 0x94D049BB133111EBull;
+	return h ^ (h >> 31);
+}
+
+/*
+ * One number for a (dev, ino) pair: for one dev a bijection of ino, so
+ * that only pairs of different file systems may share one (at 2^-64 a
+ * pair, accepted); never 0.
+ */
+static uint64_t
+set_key(struct walk_key k)
+{
+	uint64_t h = mix64((uint64_t)k.ino ^ mix64((uint64_t)k.dev));
+
+	return h ? h : 1;
 }
 
 /* Add k; returns false when it was there already. */
 static bool
 set_add(struct walk_set *s, struct walk_key k)
 {
+	uint64_t key = set_key(k);
 	size_t i;
 
-	if (2 * (s->nr + 1) > s->cap) {
+	if (8 * (s->nr + 1) > 7 * s->cap) {
 		struct walk_set big;
 
 		big.cap = s->cap ? 2 * s->cap : 256;
-		big.nr = 0;
-		big.v = xreallocarray(NULL, big.cap, sizeof *big.v);
-		big.used = xcalloc(big.cap, sizeof *big.used);
-		for (i = 0; i < s->cap; i++)
-			if (s->used[i])
-				set_add(&big, s->v[i]);
+		big.nr = s->nr;
+		big.v = xcalloc(big.cap, sizeof *big.v);
+		for (size_t j = 0; j < s->cap; j++) {
+			if (!s->v[j])
+				continue;
+			for (i = s->v[j] & (big.cap - 1); big.v[i];
+			    i = (i + 1) & (big.cap - 1))
+				;
+			big.v[i] = s->v[j];
+		}
 		free(s->v);
-		free(s->used);
 		*s = big;
 	}
-	for (i = key_hash(k) & (s->cap - 1); s->used[i];
-	    i = (i + 1) & (s->cap - 1))
-		if (s->v[i].dev == k.dev && s->v[i].ino == k.ino)
+	for (i = key & (s->cap - 1); s->v[i]; i = (i + 1) & (s->cap - 1))
+		if (s->v[i] == key)
 			return false;
-	s->used[i] = true;
-	s->v[i] = k;
+	s->v[i] = key;
 	s->nr++;
 	return true;
 }
@@ -270,7 +289,6 @@ walk_release(struct walk *w)
 {
 	if (w->seen) {
 		free(w->seen->v);
-		free(w->seen->used);
 		free(w->seen);
 		w->seen = NULL;
 	}
