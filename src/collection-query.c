@@ -301,7 +301,7 @@ least_token(void *ctx, enum search_token_kind kind, const char *tok,
     size_t len, size_t start, size_t end)
 {
 	struct least *l = ctx;
-	char key[SEARCH_MAX_WORD + 1];
+	char key[SEARCH_MAX_WORD + 2];
 
 	(void)start; (void)end;
 	len = collection_fts_key(kind, tok, len, key);
