@@ -7,7 +7,6 @@
  * Shard k is the file PATH-fts<k> (PATH the database's). It holds
  *   fts        contentless FTS5 (tokenizer "nr"), one document per
  *              indexed article, rowids next * COLLECTION_SHARDS + k
- *   fts_vocab  the terms' document counts (fts5vocab)
  *   shard      next (the next rowid's multiplier; never goes back), docs
  *              (documents written since the shard was last emptied) and
  *              gen (its generation)
@@ -63,8 +62,7 @@ static const char shard_schema[] =
 	"  tags, content='', tokenize='nr');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(1.0, 4.0, 2.0, 2.0, 2.0)');"
 	"INSERT INTO fts(fts, rank) VALUES ('hashsize', " SHARD_HASHSIZE ");"
-	"INSERT INTO fts(fts, rank) VALUES ('automerge', 8);"
-	"CREATE VIRTUAL TABLE fts_vocab USING fts5vocab('fts', 'row');";
+	"INSERT INTO fts(fts, rank) VALUES ('automerge', 8);";
 
 struct collection_shard {
 	sqlite3 *db;
