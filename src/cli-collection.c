@@ -173,8 +173,22 @@ print_stats(const struct scan_stats *st)
 }
 
 /*
+ * Is src the bundled sample? Marked so when newsreader added it; for a
+ * source remembered before sources were marked, when it is at the
+ * sample's path (as then judged).
+ */
+static bool
+is_sample(const struct collection_source *src, const char *sample)
+{
+	return src->sample == COLLECTION_SAMPLE ||
+	    (src->sample == COLLECTION_SAMPLE_UNKNOWN &&
+	    strcmp(src->path, sample) == 0);
+}
+
+/*
  * Remember the operands (normalised into args), or the sample. An operand
- * that does not exist is reported and left out (*missing set).
+ * that does not exist is reported and left out (*missing set). The sample
+ * is forgotten once a source of the user's own is remembered.
  */
 static int
 add_sources(struct collection *c, const struct cli_collection_opts *o,
@@ -196,26 +210,21 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 			continue;
 		}
 		strvec_push_nodup(args, p);
-		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), err);
+		/* Named, even the sample's directory is the user's own:
+		 * forgetting it later would lose its state. */
+		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), false, err);
 	}
 	if (rc == 0 && collection_sources(c, &src, &nsrc, err) == 0) {
-		bool own = false, has_sample = false;
+		bool own = false;
 
-		for (size_t i = 0; i < nsrc; i++) {
-			if (strcmp(src[i].path, sample) == 0)
-				has_sample = true;
-			else
-				own = true;
-		}
-		/* Named on the command line, the sample's directory is the
-		 * user's own: forgetting it would lose its state. */
-		for (size_t i = 0; i < args->nr; i++)
-			if (strcmp(args->v[i], sample) == 0)
-				has_sample = false;
+		for (size_t i = 0; i < nsrc; i++)
+			own |= !is_sample(&src[i], sample);
 		if (nsrc == 0)
-			rc = collection_source_add(c, sample, false, err);
-		else if (own && has_sample && collection_source_forget(c, sample, err) < 0)
-			rc = -1;
+			rc = collection_source_add(c, sample, false, true, err);
+		for (size_t i = 0; i < nsrc && own && rc == 0; i++)
+			if (is_sample(&src[i], sample) &&
+			    collection_source_forget(c, src[i].path, err) < 0)
+				rc = -1;
 		collection_sources_free(src, nsrc);
 	}
 	free(sample);

@@ -9,7 +9,8 @@
  * remembered source is rescanned and shown; with none remembered, the
  * bundled sample collection is (installed in $(pkgdatadir), or data/ of
  * the source tree when the program runs from its build tree). The sample
- * is forgotten as soon as a source of the user's own is remembered.
+ * is forgotten as soon as a source of the user's own is remembered; named
+ * on the command line, the sample's directory is the user's own, and kept.
  */
 #ifndef NR_CLI_COLLECTION_H
 #define NR_CLI_COLLECTION_H

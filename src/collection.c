@@ -2,8 +2,9 @@
  * collection: the SQLite store; see collection.h. All of the program's SQL
  * is in this file and its collection-*.c siblings.
  *
- * Schema (version 4) of the database:
- *   sources            remembered roots (absolute paths)
+ * Schema (version 5) of the database:
+ *   sources            remembered roots (absolute paths), the bundled
+ *                      sample marked
  *   articles           one row per file: stable id, path, size, mtime_ns,
  *                      content hash, read/starred, every front-matter field,
  *                      and docid, its text's document in the index (in
@@ -346,6 +347,14 @@ static const char schema_v4[] =
 	"  docid);";
 
 /*
+ * Version 5: which source is the bundled sample (1: added for want of
+ * sources, forgotten once the user has their own; 0: named by the user,
+ * kept like any other). Sources remembered before are NULL: not known.
+ */
+static const char schema_v5[] =
+	"ALTER TABLE sources ADD COLUMN sample INTEGER;";
+
+/*
  * migrations[v] takes a database at version v to v + 1. A new schema
  * version appends its step here; a database of any earlier version walks
  * every step after its own.
@@ -355,6 +364,7 @@ static const char *const migrations[] = {
 	schema_v2,	/* 1 -> 2: FTS5 write settings */
 	schema_v3,	/* 2 -> 3: the index in shards */
 	schema_v4,	/* 3 -> 4: an index for rescans */
+	schema_v5,	/* 4 -> 5: the sample source marked */
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -569,17 +579,18 @@ collection_add_range(struct buf *sql, struct strvec *vals, const char *col,
 
 int
 collection_source_add(struct collection *c, const char *path, bool is_file,
-    struct error *err)
+    bool sample, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(c->db, "INSERT INTO sources(path, is_file) "
-	    "VALUES (?1, ?2) ON CONFLICT(path) DO UPDATE SET is_file = ?2",
-	    -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(c->db, "INSERT INTO sources(path, is_file, "
+	    "sample) VALUES (?1, ?2, ?3) ON CONFLICT(path) DO UPDATE SET "
+	    "is_file = ?2, sample = ?3", -1, &st, NULL) != SQLITE_OK)
 		return collection_db_error(c, err, "add a source");
 	collection_bind_text(st, 1, path);
 	sqlite3_bind_int(st, 2, is_file);
+	sqlite3_bind_int(st, 3, sample);
 	rc = collection_step_done(c, st, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -595,13 +606,16 @@ collection_sources(struct collection *c, struct collection_source **out,
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(c->db, "SELECT path, is_file FROM sources "
-	    "ORDER BY path", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(c->db, "SELECT path, is_file, sample FROM "
+	    "sources ORDER BY path", -1, &st, NULL) != SQLITE_OK)
 		return collection_db_error(c, err, "list the sources");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*out, *n + 1, alloc);
 		(*out)[*n].path = collection_col_strdup(st, 0);
 		(*out)[*n].is_file = sqlite3_column_int(st, 1) != 0;
+		(*out)[*n].sample = sqlite3_column_type(st, 2) == SQLITE_NULL ?
+		    COLLECTION_SAMPLE_UNKNOWN : sqlite3_column_int(st, 2) ?
+		    COLLECTION_SAMPLE : COLLECTION_OWN;
 		(*n)++;
 	}
 	sqlite3_finalize(st);

@@ -52,20 +52,31 @@ struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define COLLECTION_SCHEMA_VERSION 4
+#define COLLECTION_SCHEMA_VERSION 5
 
 /* --- sources --- */
 
 /*
  * Remember an absolute, normalised path (a directory, or a single file when
- * is_file) as a source. Remembering one twice is harmless.
+ * is_file) as a source: the bundled sample collection when sample (added
+ * for want of sources of the user's own), else one the user named.
+ * Remembering one again sets both anew.
  */
 int collection_source_add(struct collection *c, const char *path, bool is_file,
-    struct error *err);
+    bool sample, struct error *err);
+
+/* Whose a source is. */
+enum collection_source_kind {
+	COLLECTION_OWN,		/* named by the user */
+	COLLECTION_SAMPLE,	/* the bundled sample, added by newsreader */
+	COLLECTION_SAMPLE_UNKNOWN,	/* remembered before newsreader kept
+					   count (schema version 4 or less) */
+};
 
 struct collection_source {
 	char *path;		/* absolute; owned */
 	bool is_file;
+	enum collection_source_kind sample;
 };
 
 /*

@@ -150,4 +150,17 @@ ok "$([ -f "$XDG_DATA_HOME/newsreader/newsreader.db" ] && echo 0 || echo 1)" \
 is "$("$NEWSREADER" --list "$D2" | wc -l)" 5 "a source of one's own..."
 is "$("$NEWSREADER" --list | wc -l)" 5 "...replaces the sample"
 
+# Named on the command line, the sample's directory is the user's own: a
+# later run of every source keeps it, and its state.
+data=$(cd "$top_srcdir/data" && pwd -P)
+is "$("$NEWSREADER" --list "$D2" "$data" | wc -l)" $((5 + nsample)) \
+	"the sample's directory named beside another source"
+first=$("$NEWSREADER" --list --no-scan --sort path | awk -F'\t' -v d="$data/" \
+	'index($4, d) == 1 { print $NF; exit }')
+"$NEWSREADER" --mark-read "$first"
+is "$("$NEWSREADER" --list | wc -l)" $((5 + nsample)) \
+	"is kept when every source is listed again"
+is "$("$NEWSREADER" --list --no-scan --json | grep -c "\"id\":$first,\"read\":true")" 1 \
+	"with its read state"
+
 done_testing

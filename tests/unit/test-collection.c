@@ -267,6 +267,15 @@ test_migration(const char *dir)
 	is_str(out.buf, "3.md:not 1.md:not 2.md:not",
 	    "every article is to be indexed again");
 	is_str(search(c, "迁移", &out), "", "so none is found yet");
+	{
+		struct collection_source *src;
+		size_t nsrc;
+
+		ok(collection_sources(c, &src, &nsrc, &err) == 0 && nsrc == 1 &&
+		    src[0].sample == COLLECTION_SAMPLE_UNKNOWN,
+		    "its source is kept, not known to be the sample or not");
+		collection_sources_free(src, nsrc);
+	}
 	check(c, "the migration");
 	/* What the next scan does for 1.md. */
 	collection_begin(c, &err);
@@ -664,15 +673,29 @@ main(void)
 	}
 
 	/* Sources. */
-	ok(collection_source_add(c, "/news", false, &err) == 0, "add a source");
-	ok(collection_source_add(c, "/news/c", false, &err) == 0, "and one inside");
-	ok(collection_source_add(c, "/news", false, &err) == 0, "twice is harmless");
+	ok(collection_source_add(c, "/news", false, true, &err) == 0,
+	    "add a source, as the sample");
+	ok(collection_source_add(c, "/news/c", false, false, &err) == 0,
+	    "and one inside, of the user's own");
 	{
 		struct collection_source *s;
 		size_t n;
 
 		ok(collection_sources(c, &s, &n, &err) == 0 && n == 2 &&
 		    strcmp(s[0].path, "/news") == 0, "the sources, sorted");
+		ok(n == 2 && s[0].sample == COLLECTION_SAMPLE &&
+		    s[1].sample == COLLECTION_OWN, "which is the sample, which not");
+		collection_sources_free(s, n);
+	}
+	ok(collection_source_add(c, "/news", false, false, &err) == 0,
+	    "twice is harmless");
+	{
+		struct collection_source *s;
+		size_t n;
+
+		ok(collection_sources(c, &s, &n, &err) == 0 && n == 2 &&
+		    s[0].sample == COLLECTION_OWN,
+		    "and named again, the sample is the user's own");
 		collection_sources_free(s, n);
 	}
 	is_int(collection_source_forget(c, "/news/c", &err), 0,
