@@ -10,9 +10,10 @@
  *      its entry is marked seen and skipped; any other becomes a work item
  *      (its path, and the id of its row when it has one).
  *   3. Parsing and indexing: SCAN_WORKERS threads take items by an atomic
- *      index; each parses its item, indexes the text in its own shard of
- *      the full-text index (collection_shard_put(), a transaction per
- *      batch) unless the file's bytes are what is stored, and once that
+ *      index; each parses its item and, unless the file's bytes are what
+ *      is stored, indexes the text in its own shard of the full-text index
+ *      (collection_shard_put(), GROUP texts at a time, a transaction per
+ *      batch), and once that
  *      batch is committed hands its results (articles and their
  *      documents) through a bounded queue to the calling thread. That
  *      thread puts them back in walk order (so new ids follow the walk,
@@ -42,6 +43,7 @@
 #include "xmalloc.h"
 
 #define QUEUE_CAP 4	/* batches waiting for the writer, at most */
+#define GROUP 16	/* articles parsed, then indexed together */
 
 /* Worker k writes shard k. */
 _Static_assert(SCAN_WORKERS <= COLLECTION_SHARDS, "a shard for each worker");
@@ -146,6 +148,8 @@ struct result {
 	struct article *a;	/* NULL: refused, with msg */
 	char *msg;
 	bool indexed;		/* doc holds its text's committed document */
+	bool to_index;		/* text is to be indexed */
+	struct buf text;	/* the body's plain text, until indexed */
 	struct collection_doc doc;
 	struct result *next;	/* in a batch */
 };
@@ -297,6 +301,8 @@ now(void)
 static void
 result_free(struct result *r)
 {
+	if (r->to_index)
+		buf_release(&r->text);
 	free(r->path);
 	free(r->msg);
 	article_free(r->a);
@@ -368,12 +374,45 @@ struct batch {
 	struct result *head, **tail;
 	size_t n;
 	double started;		/* when its first result came */
+	/* The last results parsed, not yet indexed (all but them are). */
+	struct result *group[GROUP];
+	size_t ngroup;
 };
+
+/*
+ * Index the group's texts one after another: FTS5's pending index takes
+ * most of an import's time in cache misses, and the entries the first
+ * text warms stay in cache for the rest, where parsing in between would
+ * evict them (cachegrind: a sixth fewer misses in the last-level cache).
+ */
+static int
+index_group(struct batch *b, struct error *err)
+{
+	int rc = 0;
+
+	for (size_t j = 0; j < b->ngroup; j++) {
+		struct result *r = b->group[j];
+
+		if (rc == 0 && !b->in_txn && collection_shard_begin(b->shard, err) == 0)
+			b->in_txn = true;
+		if (rc == 0 && b->in_txn && collection_shard_put(b->shard, r->a,
+		    r->text.buf, r->text.len, &r->doc, err) == 0)
+			r->indexed = true;
+		else
+			rc = -1;
+		buf_release(&r->text);
+		r->to_index = false;
+	}
+	b->ngroup = 0;
+	return rc;
+}
 
 /* Commit the batch's documents, then hand it over. 0, or -1 with err. */
 static int
 flush(struct scan *s, struct batch *b, struct error *err)
 {
+	if (index_group(b, err) < 0)
+		return -1;
 	if (b->in_txn && collection_shard_commit(b->shard, err) < 0)
 		return -1;
 	b->in_txn = false;
@@ -389,13 +428,15 @@ flush(struct scan *s, struct batch *b, struct error *err)
 	return 0;
 }
 
-/* Parse item i, and index it unless its bytes are what is indexed. */
+/*
+ * Parse item i; unless its bytes are what is indexed, its text joins the
+ * group to index.
+ */
 static int
 parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 {
 	struct result *r = xcalloc(1, sizeof *r);
 	struct error perr = ERROR_INIT;
-	struct buf text = BUF_INIT;
 	int rc = 0;
 
 	r->seq = i;
@@ -408,17 +449,14 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 		perr.msg = NULL;
 	} else if (!(s->items[i].hash && s->items[i].hash == r->a->hash) &&
 	    b->shard) {
-		document_article_text(r->a, &text);
-		if (!b->in_txn && collection_shard_begin(b->shard, err) == 0)
-			b->in_txn = true;
-		if (b->in_txn && collection_shard_put(b->shard, r->a, text.buf,
-		    text.len, &r->doc, err) == 0)
-			r->indexed = true;
-		else
-			rc = -1;
+		buf_init(&r->text, 0);
+		document_article_text(r->a, &r->text);
+		r->to_index = true;
+		b->group[b->ngroup++] = r;
+		if (b->ngroup == GROUP)
+			rc = index_group(b, err);
 	}
 	error_release(&perr);
-	buf_release(&text);
 	if (b->n++ == 0)
 		b->started = now();
 	*b->tail = r;
@@ -429,7 +467,7 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 static void
 work(struct scan *s, int k)
 {
-	struct batch b = { s->shards[k], false, NULL, NULL, 0, 0 };
+	struct batch b = { .shard = s->shards[k] };
 	struct error err = ERROR_INIT;
 	size_t i;
 
