@@ -1,21 +1,29 @@
 #!/bin/sh
-# bench/collection.sh [-r RUNS] [-k] [N...]: the collection's figures over N
-# seed-shaped articles (bench/gen-corpus), side by side in one run with the
-# tools a user would otherwise use, recorded in bench/RESULTS.md (between
-# this script's markers):
+# bench/collection.sh [-r RUNS] [-i IMPORTS] [-k] [N...]: the collection's
+# figures over N news-shaped articles (bench/gen-corpus), side by side in
+# one run with the tools a user would otherwise use, recorded in
+# bench/RESULTS.md (between this script's markers):
 #
-#   cold import      newsreader --categories DIR into an empty database
-#   no-change rescan the same again, against find DIR -printf '%s %T@\n'
+#   cold import      newsreader --categories DIR into an empty database:
+#                    wall time, CPU time (user+sys) of the process and of
+#                    each thread (sampled from /proc every 0.2 s: the
+#                    parsing and indexing workers, and the main thread,
+#                    which walks and stores), peak RSS
+#   no-change rescan the same again, against find DIR -printf '%s %T@\n';
+#                    its peak RSS
 #   first line       newsreader --list --no-scan | head -1
 #   search           newsreader --list --no-scan --search Q (every line, and
 #                    | head -1) against grep -rlF Q DIR (grep -rliF for the
 #                    Latin word, as our match ignores case)
-#   size             the database (after a checkpoint) against the corpus
+#   size             the database and its two index shards (after
+#                    checkpoints) against the corpus
 #
-#   -r RUNS  timed runs of each fast command (default 5; the cold import
-#            runs once)
-#   -k       keep the generated corpora and databases ($NR_BENCH_DIR, /tmp)
-#   N...     corpus sizes (default: 10000 100000)
+#   -r RUNS     timed runs of each fast command (default 5)
+#   -i IMPORTS  cold imports, each into a new database (default 1; the
+#               median is reported)
+#   -k          keep the generated corpora and databases ($NR_BENCH_DIR,
+#               /tmp)
+#   N...        corpus sizes (default: 10000 100000)
 #
 # Warm page cache: every command runs once untimed first. Run from the
 # source tree after tools/build (or set BUILD).
@@ -26,12 +34,14 @@ build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 gen="$build/bench/gen-corpus"
 runs=5
+imports=1
 keep=0
-while getopts r:k opt; do
+while getopts r:i:k opt; do
 	case $opt in
 	r) runs=$OPTARG ;;
+	i) imports=$OPTARG ;;
 	k) keep=1 ;;
-	*) echo "usage: bench/collection.sh [-r RUNS] [-k] [N...]" >&2; exit 2 ;;
+	*) echo "usage: bench/collection.sh [-r RUNS] [-i IMPORTS] [-k] [N...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -79,6 +89,48 @@ med() {
 }
 
 scan() { "$nr" --db "$db" --categories "$dir"; }
+rm_db() { rm -f "$db" "$db-wal" "$db-shm" "$db-fts0" "$db-fts0-wal" "$db-fts0-shm" \
+	"$db-fts1" "$db-fts1-wal" "$db-fts1-shm"; }
+tck=$(getconf CLK_TCK)
+
+# children_cpu: the user+sys seconds of the children waited for so far
+# (times runs in this shell, not a subshell, which has no children yet)
+children_cpu() {
+	times >"$base/nr-bench-times"
+	awk 'NR == 2 { split($0, f, /[ ms]+/)
+		printf "%.3f", f[1] * 60 + f[2] + f[3] * 60 + f[4] }' "$base/nr-bench-times"
+}
+
+# import: one cold import into a new database; prints "WALL_MS CPU_S RSS_KB
+# THREADS", THREADS the CPU seconds of each thread, the main one first,
+# then the others from the most
+import() {
+	rm_db
+	children_cpu >"$base/nr-bench-c0"
+	t0=$(now_ms)
+	"$nr" --db "$db" --categories --verbose "$dir" 2>"$base/nr-bench-import.err" >/dev/null &
+	pid=$!
+	: >"$base/nr-bench-import.stat"
+	while kill -0 "$pid" 2>/dev/null; do
+		cat /proc/"$pid"/task/*/stat /proc/"$pid"/status 2>/dev/null >>"$base/nr-bench-import.stat" || true
+		sleep 0.2
+	done
+	wait "$pid"
+	t1=$(now_ms)
+	children_cpu >"$base/nr-bench-c1"
+	awk -v pid="$pid" -v tck="$tck" -v wall=$((t1 - t0)) \
+	    -v c0="$(cat "$base/nr-bench-c0")" -v c1="$(cat "$base/nr-bench-c1")" '
+		/^VmHWM:/ { if ($2 > rss) rss = $2; next }
+		$2 == "(newsreader)" { t[$1] = $14 + $15 }
+		END {
+			for (k in t) if (k != pid) w[++n] = t[k]
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+				if (w[j] > w[i]) { x = w[i]; w[i] = w[j]; w[j] = x }
+			printf "%d %.1f %d %.1f", wall, c1 - c0, rss, t[pid] / tck
+			for (i = 1; i <= n; i++) printf " %.1f", w[i] / tck
+			print ""
+		}' "$base/nr-bench-import.stat"
+}
 find_stat() { find "$dir" -printf '%s %T@\n'; }
 first_line() { "$nr" --db "$db" --list --no-scan | head -1; }
 search_all() { "$nr" --db "$db" --list --no-scan --search "$1"; }
@@ -98,7 +150,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo
 	echo "\`bench/collection.sh\` on $(date +%Y-%m-%d), $(nproc) CPUs ($(uname -m)),"
 	echo "load average $load at the start (the machine is shared)."
-	echo "Medians of $runs runs (the cold import: one run), warm page cache."
+	echo "Medians of $runs runs (the cold import: of $imports), warm page cache."
 	echo "Corpora from \`bench/gen-corpus N DIR\`. Search queries: 1, 2, 3 and 6"
 	echo "Chinese characters and a Latin word; \`all\` prints every matching"
 	echo "article (as grep prints every matching file), \`first\` is \`| head -1\`"
@@ -118,41 +170,48 @@ for n in "$@"; do
 	fi
 	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
 	find_stat >/dev/null; cat_warm=$(find "$dir" -type f -print0 | xargs -0 cat | wc -c)
-	rm -f "$db" "$db-wal" "$db-shm"
-	echo "cold import of $n articles" >&2
-	t0=$(now_ms)
-	cpu=""
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f 'cpu %U %S' -o "$base/nr-bench-import.cpu" \
-		    "$nr" --db "$db" --categories --verbose "$dir" 2>"$base/nr-bench-import.err" >/dev/null
-		cpu=$(awk '/^cpu/ { printf " (CPU: %.1f s user+sys)", $2 + $3 }' "$base/nr-bench-import.cpu")
-	else
-		"$nr" --db "$db" --categories --verbose "$dir" 2>"$base/nr-bench-import.err" >/dev/null
-	fi
-	t1=$(now_ms)
-	cold=$((t1 - t0))
+	echo "cold import of $n articles ($imports times)" >&2
+	i=0
+	while [ "$i" -lt "$imports" ]; do
+		import
+		i=$((i + 1))
+	done >"$base/nr-bench-imports"
+	# The median import by wall time.
+	set -- $(sort -n "$base/nr-bench-imports" | awk -v n="$imports" 'NR == int((n + 1) / 2)')
+	cold=$1 cpu=$2 irss=$3 main=$4
+	shift 4
+	workers=$(echo "$@" | sed 's/ / and /g')
+	walls=$(cut -d' ' -f1 "$base/nr-bench-imports" | sort -n | awk '{ printf("%s%.1f", (NR > 1 ? ", " : ""), $1 / 1000) }')
 	verbose=$(grep '^newsreader: scanned' "$base/nr-bench-import.err" || true)
 	rescan=$(med time_ms scan)
 	findt=$(med time_ms find_stat)
 	first=$(med time_us first_line)
-	rss="—"
+	rss="—" srss="—"
 	if [ -x /usr/bin/time ]; then
 		rss=$(/usr/bin/time -f %M "$nr" --db "$db" --list --no-scan 2>&1 >/dev/null | tail -1)
 		rss="$((rss / 1024)) MiB"
+		srss=$(/usr/bin/time -f %M "$nr" --db "$db" --categories "$dir" 2>&1 >/dev/null | tail -1)
+		srss="$(awk -v k="$srss" 'BEGIN { printf "%.1f", k / 1024 }') MiB"
 	fi
-	# Checkpoint the WAL, so the file is the whole database.
+	# Checkpoint the WAL files, so the files are the whole database.
 	"$nr" --db "$db" --list --no-scan >/dev/null
-	command -v sqlite3 >/dev/null 2>&1 && sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-	dbsize=$(stat -c %s "$db")
+	if command -v sqlite3 >/dev/null 2>&1; then
+		for f in "$db" "$db-fts0" "$db-fts1"; do
+			sqlite3 "$f" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+		done
+	fi
+	dbsize=$(cat "$db" "$db-fts0" "$db-fts1" | wc -c)
 	{
 		echo "### $n articles, $((bytes / 1048576)) MiB"
 		echo
 		echo "| measure | newsreader | compared with | ratio | target |"
 		echo "| --- | ---: | ---: | ---: | --- |"
-		echo "| cold import | $cold ms$cpu | — | — | ≤ 20 s |"
+		echo "| cold import | $cold ms (CPU: $cpu s) | — | — | ≤ 20 s |"
 		echo "| no-change rescan | $rescan ms | find -printf: $findt ms | $(awk -v a="$rescan" -v b="$findt" 'BEGIN { printf "%.2f×", a / (b ? b : 1) }') | ≤ 2× |"
+		echo "| peak memory, no-change rescan | $srss | — | — | ≤ 30 MB |"
 		echo "| first listed line | $((first / 1000)).$(printf '%03d' $((first % 1000))) ms | — | — | ≤ 30 ms |"
 		echo "| peak memory, --list of all | $rss | — | — | constant |"
+		echo "| peak memory, cold import | $((irss / 1024)) MiB | — | — | — |"
 		echo "| database size | $((dbsize / 1048576)) MiB | corpus: $((bytes / 1048576)) MiB | $(awk -v a="$dbsize" -v b="$bytes" 'BEGIN { printf "%.2f×", a / b }') | ≤ 2× |"
 		echo
 		echo "| search | hits | all (ms) | first (ms) | grep (ms) | grep ÷ all | grep ÷ first | target |"
@@ -172,12 +231,14 @@ for n in "$@"; do
 	done
 	{
 		echo
-		echo "Scan report: \`$verbose\`."
+		echo "Cold imports: $walls s (median above). CPU of the median one by"
+		echo "thread: main (walk and store) $main s, parsing and indexing workers"
+		echo "$workers s. Scan report: \`$verbose\`."
 		echo
 	} >>"$out"
 	if [ "$keep" -eq 0 ]; then
 		rm -rf "$dir"
-		rm -f "$db" "$db-wal" "$db-shm"
+		rm_db
 	fi
 	: "$cat_warm"
 done
