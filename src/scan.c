@@ -12,7 +12,7 @@
  *   3. Parsing and indexing: SCAN_WORKERS threads take items by an atomic
  *      index; each parses its item and, unless the file's bytes are what
  *      is stored, indexes the text in its own shard of the full-text index
- *      (collection_shard_put(), GROUP texts at a time, a transaction per
+ *      (collection_shard_put(), a group of texts at a time, a transaction per
  *      batch), and once that
  *      batch is committed hands its results (articles and their
  *      documents) through a bounded queue to the calling thread. That
@@ -43,7 +43,10 @@
 #include "xmalloc.h"
 
 #define QUEUE_CAP 4	/* batches waiting for the writer, at most */
-#define GROUP 16	/* articles parsed, then indexed together */
+/* Articles parsed, then indexed together: at most so many, of at most so
+ * many bytes of text. */
+#define GROUP 256
+#define GROUP_BYTES (2u << 20)
 
 /* Worker k writes shard k. */
 _Static_assert(SCAN_WORKERS <= COLLECTION_SHARDS, "a shard for each worker");
@@ -377,13 +380,17 @@ struct batch {
 	/* The last results parsed, not yet indexed (all but them are). */
 	struct result *group[GROUP];
 	size_t ngroup;
+	size_t group_bytes;	/* of their texts */
 };
 
 /*
  * Index the group's texts one after another: FTS5's pending index takes
  * most of an import's time in cache misses, and the entries the first
  * text warms stay in cache for the rest, where parsing in between would
- * evict them (cachegrind: a sixth fewer misses in the last-level cache).
+ * evict them. Measured on 2k and 20k articles: last-level cache misses
+ * (cachegrind, 1 MiB) 5.8M with no group, 4.8M in groups of 16, 2.8M of
+ * 256; the workers' CPU time down by a tenth from 16 to 256; 1024 was
+ * slower again (the texts no longer stay in cache).
  */
 static int
 index_group(struct batch *b, struct error *err)
@@ -404,6 +411,7 @@ index_group(struct batch *b, struct error *err)
 		r->to_index = false;
 	}
 	b->ngroup = 0;
+	b->group_bytes = 0;
 	return rc;
 }
 
@@ -453,7 +461,8 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 		document_article_text(r->a, &r->text);
 		r->to_index = true;
 		b->group[b->ngroup++] = r;
-		if (b->ngroup == GROUP)
+		b->group_bytes += r->text.len;
+		if (b->ngroup == GROUP || b->group_bytes >= GROUP_BYTES)
 			rc = index_group(b, err);
 	}
 	error_release(&perr);
