@@ -387,11 +387,11 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
     const struct collection_item *it)
 {
 	struct reader *r = reader_of(p);
-	struct page_options opt = { ui->conf->indent ? PAGE_INDENT_AUTO :
-	    PAGE_INDENT_OFF };
+	struct page_options opt;
 	struct error err = ERROR_INIT;
 	struct article *a = article_load(it->article->path, &err);
 
+	conf_page_options(ui->conf, &opt);
 	page_free(r->page);
 	clear_search(r);
 	if (a) {

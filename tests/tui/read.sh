@@ -133,4 +133,25 @@ tui_wait "│●  $(date +%m-%d) 今天的文章"
 ok $? "this year's date shows as MM-DD, older ones with the year"
 tui_stop
 
+# The config reaches the reader and --dump alike: with the paragraph
+# indent off and a measure of 40, the reader zoomed to 80 columns shows
+# its text 40 wide from column 20, and --dump with no --width (a pipe:
+# 80, capped by the measure) prints the same lines.
+mkdir -p "$XDG_CONFIG_HOME/newsreader"
+printf 'indent: false\nmeasure: 40\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+"$NEWSREADER" --dump "$SEED" >"$T/conf.txt"
+like "$(sed -n 6p "$T/conf.txt")" '^央视网消息' "--dump follows indent: false"
+tui_start 80 24 -- --category 新媒体 "$DATA"
+tui_wait ' 1/7$'
+tui_keys G
+tui_wait ' 7/7$'
+tui_keys Enter z
+tui_wait '^ {20}大连：初步查明_11·03_疫情冷链'
+tui_settle
+tui_pane 20 >"$T/shown"
+head -22 "$T/conf.txt" | sed 's/ *$//' >"$T/want"
+is_file "$T/shown" "$T/want" "indent: false, measure: 40: the reader shows what --dump prints"
+tui_stop
+rm "$XDG_CONFIG_HOME/newsreader/config.yaml"
+
 done_testing
