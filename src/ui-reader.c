@@ -40,6 +40,7 @@
 #include "ui-pane.h"
 #include "ui-prompt.h"
 #include "ui-status.h"
+#include "ui-term.h"
 #include "ui-theme.h"
 #include "xmalloc.h"
 
@@ -349,9 +350,7 @@ reader_draw(struct ui_pane *p, struct ui *ui)
 		find_spans(r);
 		draw_rows(r, ui, 0, p->h);
 	} else if (r->scrolled) {
-		scrollok(p->win, TRUE);
-		wscrl(p->win, (int)r->scrolled);
-		scrollok(p->win, FALSE);
+		ui_term_scroll(ui->term, p->win, (int)r->scrolled);
 		if (r->scrolled > 0)
 			draw_rows(r, ui, p->h - (int)r->scrolled, p->h);
 		else

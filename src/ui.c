@@ -353,6 +353,10 @@ update(struct loop *lp)
 	} else {
 		curs_set(0);
 	}
+	/* The cursor is shown only at the prompt: elsewhere it is left where
+	 * the last cell was written, not moved to a place nobody sees. */
+	leaveok(newscr, !(!small && ui->prompt->active));
+	ui_term_before_update(ui->term);
 	doupdate();
 	ui_term_flush(ui->term);
 	lp->draw_all = false;
