@@ -1,32 +1,9 @@
 /*
- * ui-term: curses set-up, the terminal's inputs, and scrolling.
+ * ui-term: curses set-up and the terminal's inputs.
  *
  * Keys are read through a 1x1 window that is never drawn into: wget_wch()
  * refreshes the window it reads from when that window has changed, and an
  * untouched private window keeps reading from causing output.
- *
- * Scrolling a region ourselves. Curses can scroll part of the screen, but
- * only at a price: it sets the region, scrolls, resets the region and
- * then addresses the cursor afresh (31 bytes around each line of text at
- * 80x24), and it finds the scroll by hashing every row of the new screen.
- * ui_term_scroll() does the scroll itself: the scroll region is set once
- * (csr, the cursor kept with sc/rc), and each scroll is one indn/rin (or
- * ind/ri at the region's edge). putp() and mvcur() write through stdio,
- * not through curses' own buffer: the bytes are flushed at once, while
- * curses has nothing buffered (it flushes at the end of every update), so
- * they reach the terminal in order. Curses keeps two pictures, curscr (what
- * the terminal shows) and newscr (what the next update will show); both
- * are scrolled over the same rows and those rows marked unchanged, so
- * doupdate() finds nothing to move and sends the rows drawn into view.
- *
- * Invariants: curscr is what the terminal shows after every doupdate()
- * (typeahead is off, so no update stops half-way); the region, when set,
- * is region_top..region_bot; an update that writes outside the region,
- * or more than one row in it, runs with the whole screen as the region
- * (ui_term_before_update), because curses' cursor motions (a line feed
- * from the region's last row, a wrap at its end) and its own scrolls
- * assume that. With one row pending inside, curses has no other row to
- * match it to, so it cannot decide to scroll.
  */
 #include "config.h"
 #include "ui-term.h"
@@ -58,146 +35,6 @@ on_signal(int sig)
 	if (sig_pipe_write >= 0)
 		(void)!write(sig_pipe_write, &b, 1);
 	errno = saved;
-}
-
-/* --- scrolling --- */
-
-/* A string capability the terminal has (not absent, not cancelled). */
-static bool
-has(const char *cap)
-{
-	return cap && cap != (const char *)-1;
-}
-
-/*
- * Set the terminal's scroll region to rows top..bot, keeping the cursor
- * where curses thinks it is: csr homes the cursor, so it is saved and
- * restored around it, or else curses is told it is at the home position.
- * Flushed.
- */
-static void
-set_region(struct ui_term *t, int top, int bot)
-{
-	bool keep = has(save_cursor) && has(restore_cursor);
-
-	if (keep)
-		putp(save_cursor);
-	putp(tiparm(change_scroll_region, top, bot));
-	if (keep)
-		putp(restore_cursor);
-	else
-		mvcur(-1, -1, 0, 0);
-	fflush(t->out);
-}
-
-/* Give the terminal its whole screen back as the region, if it has not. */
-static void
-whole_screen(struct ui_term *t)
-{
-	if (t->region_top < 0)
-		return;
-	set_region(t, 0, LINES - 1);
-	t->region_top = t->region_bot = -1;
-}
-
-/* Scroll rows top..bot of curses' picture pic by n, marked unchanged. */
-static void
-scroll_picture(WINDOW *pic, int top, int bot, int n)
-{
-	int otop = 0, obot = 0;
-	bool ok = is_scrollok(pic);
-
-	wgetscrreg(pic, &otop, &obot);
-	wsetscrreg(pic, top, bot);
-	scrollok(pic, TRUE);
-	wscrl(pic, n);
-	scrollok(pic, ok);
-	wsetscrreg(pic, otop, obot);
-	wtouchln(pic, top, bot - top + 1, 0);
-}
-
-/*
- * Scroll the terminal's rows top..bot by n; false (nothing written) when
- * the terminal cannot. indn/rin leave the cursor alone; ind/ri need it
- * on the region's edge, and curses is told where it is then.
- */
-static bool
-scroll_terminal(struct ui_term *t, int top, int bot, int n)
-{
-	const char *many = n > 0 ? parm_index : parm_rindex;
-	const char *one = n > 0 ? scroll_forward : scroll_reverse;
-	int edge = n > 0 ? bot : top;
-
-	if (!has(change_scroll_region) || (!has(many) && !has(one)))
-		return false;
-	if (t->region_top != top || t->region_bot != bot) {
-		set_region(t, top, bot);
-		t->region_top = top;
-		t->region_bot = bot;
-	}
-	if (has(many)) {
-		putp(tiparm(many, n > 0 ? n : -n));
-	} else {
-		mvcur(-1, -1, edge, 0);
-		for (int i = 0; i < (n > 0 ? n : -n); i++)
-			putp(one);
-	}
-	fflush(t->out);
-	return true;
-}
-
-void
-ui_term_scroll(struct ui_term *t, WINDOW *w, int n)
-{
-	int by, bx, h, wd, top, bot;
-	bool ours = false;
-
-	getbegyx(w, by, bx);
-	getmaxyx(w, h, wd);
-	top = by;
-	bot = by + h - 1;
-	/* Ours only when the rows are the window's alone, and curses has
-	 * nothing pending in them that the scroll would carry along. */
-	if (n != 0 && n < h && -n < h && bx == 0 && wd == COLS && h >= 2 &&
-	    t->screen && !is_cleared(curscr) && !is_cleared(newscr)) {
-		ours = true;
-		for (int y = top; y <= bot && ours; y++)
-			ours = !is_linetouched(newscr, y);
-	}
-	if (ours && scroll_terminal(t, top, bot, n)) {
-		scroll_picture(curscr, top, bot, n);
-		scroll_picture(newscr, top, bot, n);
-	} else {
-		ours = false;
-	}
-	scrollok(w, TRUE);
-	wscrl(w, n);
-	scrollok(w, FALSE);
-	/* newscr has the rows that moved: only the new ones are to copy. */
-	if (ours)
-		wtouchln(w, 0, h, 0);
-}
-
-void
-ui_term_before_update(struct ui_term *t)
-{
-	int pending = 0;
-
-	if (t->region_top < 0)
-		return;
-	if (!is_cleared(curscr) && !is_cleared(newscr)) {
-		for (int y = 0; y < LINES; y++) {
-			if (!is_linetouched(newscr, y))
-				continue;
-			if (y < t->region_top || y > t->region_bot)
-				pending = 2;
-			else
-				pending++;
-		}
-		if (pending <= 1)
-			return;
-	}
-	whole_screen(t);
 }
 
 static bool
@@ -304,8 +141,8 @@ set_modes(struct ui_term *t)
 	intrflush(stdscr, FALSE);
 	curs_set(0);
 	set_escdelay(25);
-	/* No update stops half-way for waiting input: ui_term_scroll()
-	 * needs curscr to be the screen. The loop reads all input first. */
+	/* No update stops half-way for waiting input: ui-scroll needs
+	 * curscr to be the screen. The loop reads all input first. */
 	typeahead(-1);
 	keypad(t->input, TRUE);
 	nodelay(t->input, TRUE);
@@ -321,7 +158,7 @@ ui_term_open(struct ui_term *t, bool want_mouse, struct error *err)
 {
 	memset(t, 0, sizeof *t);
 	t->sig_pipe[0] = t->sig_pipe[1] = -1;
-	t->region_top = t->region_bot = -1;
+	ui_scroll_init(&t->scroll, stdout);
 	buf_init(&t->pending, 0);
 	t->out = stdout;
 	if (!isatty(STDOUT_FILENO)) {
@@ -354,7 +191,7 @@ void
 ui_term_close(struct ui_term *t)
 {
 	if (t->screen) {
-		whole_screen(t);
+		ui_scroll_whole_screen(&t->scroll);
 		if (t->mouse)
 			mousemask(0, NULL);
 		if (t->input)
@@ -381,6 +218,7 @@ ui_term_close(struct ui_term *t)
 	free(t->warning);
 	t->term_name = t->warning = NULL;
 	buf_release(&t->pending);
+	ui_scroll_release(&t->scroll);
 }
 
 int
@@ -483,7 +321,7 @@ ui_term_flush(struct ui_term *t)
 void
 ui_term_suspend(struct ui_term *t)
 {
-	whole_screen(t);
+	ui_scroll_whole_screen(&t->scroll);
 	if (t->mouse)
 		mousemask(0, NULL);
 	def_prog_mode();
@@ -496,4 +334,16 @@ ui_term_resume(struct ui_term *t)
 	reset_prog_mode();
 	set_modes(t);
 	clearok(curscr, TRUE);
+}
+
+void
+ui_term_scroll(struct ui_term *t, WINDOW *w, int n)
+{
+	ui_scroll_window(&t->scroll, w, n);
+}
+
+void
+ui_term_before_update(struct ui_term *t)
+{
+	ui_scroll_before_update(&t->scroll);
 }

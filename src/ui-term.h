@@ -4,14 +4,10 @@
  * ending curses, the mouse, signals, reading keys, and writing the few
  * sequences curses does not know (OSC 52).
  *
- * Scrolling. A window that spans the screen's width is scrolled on the
- * terminal itself (ui_term_scroll): a scroll region over its rows and a
- * scroll sequence, then only the rows that came into view are sent. The
- * region stays set while the updates that follow write nothing outside
- * it (a reader scrolled line by line), so a line of scroll costs the
- * scroll sequence and the new line, less than less sends; it is given
- * back before any other update, before a child gets the terminal, and at
- * the end.
+ * Scrolling: ui_term_scroll() scrolls a window's rows on the terminal
+ * itself (ui-scroll); the scroll region it may leave set is given back
+ * before any other update, before a child gets the terminal, and at the
+ * end.
  *
  * Signals: SIGTERM, SIGHUP (an SSH disconnect) and SIGINT are caught and
  * written to a self-pipe that the event loop polls, so they end the loop
@@ -28,6 +24,7 @@
 
 #include "buf.h"
 #include "ui-keys.h"
+#include "ui-scroll.h"
 
 struct error;
 
@@ -44,9 +41,7 @@ struct ui_term {
 	char *warning;		/* a fallback to report, or NULL; owned */
 	struct buf pending;	/* bytes to write after the next doupdate */
 	struct sigaction old[3];/* the handlers replaced */
-	/* The scroll region set on the terminal, screen rows; region_top
-	 * is -1 while it is the whole screen. */
-	int region_top, region_bot;
+	struct ui_scroll scroll;	/* the scroll region we keep */
 };
 
 enum ui_term_event {
@@ -82,21 +77,14 @@ int ui_term_signal(struct ui_term *t);
 enum ui_term_event ui_term_read(struct ui_term *t, ui_key *key,
     struct ui_mouse *mouse);
 /*
- * Scroll window w's contents by n lines (n > 0: up, towards its first
- * row), as wscrl() does; the caller then draws the rows that came into
- * view. When w spans the screen's width and the terminal can scroll a
- * region, the terminal is scrolled here and curses is told (its pictures
- * of the screen, curscr and newscr, are scrolled alike), so the update
- * sends only the new rows; otherwise curses works the scroll out itself.
- * Call it while drawing, before the window's wnoutrefresh().
+ * Scroll window w's contents by n lines (n > 0: up) as wscrl() does, on
+ * the terminal itself when that is cheaper (ui_scroll_window()); the
+ * caller then draws the rows that came into view. Call it while drawing,
+ * before the window's wnoutrefresh().
  */
 void ui_term_scroll(struct ui_term *t, WINDOW *w, int n);
 
-/*
- * Just before doupdate(): give the terminal its whole screen back unless
- * this update writes one row at most, inside the scroll region (the
- * common case of a line of scroll, whose region then stays set).
- */
+/* Just before doupdate() (ui_scroll_before_update()). */
 void ui_term_before_update(struct ui_term *t);
 
 /* Queue raw bytes for the terminal, written by ui_term_flush(). */
