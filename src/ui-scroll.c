@@ -1,10 +1,15 @@
 /*
  * ui-scroll: a window's rows scrolled on the terminal, and curses told.
  *
- * The sequences: the region is set once with csr (the cursor kept with
- * sc/rc, csr homes it), and each scroll is one indn or rin, which leave
- * the cursor alone (ind or ri from the region's edge when the terminal
- * has only those). putp() and mvcur() write through stdio, not through
+ * The sequences. Curses' pictures are scrolled at once (the window's new
+ * rows are drawn after); the terminal's bytes are owed until just before
+ * the update, when it is known whether the region can stay set. If it
+ * can, or is set already: csr once (the cursor kept with sc/rc, as csr
+ * homes it), then one indn or rin per scroll, which leave the cursor
+ * alone (ind or ri from the region's edge when the terminal has only
+ * those). If it cannot: delete lines at one end, insert as many at the
+ * other (dl/il), 19 bytes with no region to set and reset. putp() and
+ * mvcur() write through stdio, not through
  * curses' own buffer, so every sequence is flushed at once: curses has
  * nothing buffered between updates (it flushes at the end of each), and
  * the bytes reach the terminal in order.
@@ -84,7 +89,7 @@ ui_scroll_whole_screen(struct ui_scroll *s)
 
 /* Whether the terminal can scroll a region by n. */
 static bool
-can_scroll(int n)
+can_region(int n)
 {
 	return has(change_scroll_region) &&
 	    (has(n > 0 ? parm_index : parm_rindex) ||
@@ -99,7 +104,7 @@ can_idl(void)
 	    (has(insert_line) || has(parm_insert_line));
 }
 
-/* Write one (k times) or many (with k), whichever the terminal has. */
+/* Write one k times, or many with k when it has it. */
 static void
 put_times(const char *one, const char *many, int k)
 {
@@ -112,36 +117,62 @@ put_times(const char *one, const char *many, int k)
 }
 
 /*
- * Scroll the terminal's rows top..bot by n. With keep, in the region
- * (set here, and left set): one indn or rin, or ind or ri from the
- * region's edge. Without, when the terminal can, by deleting lines at
- * one end and inserting as many at the other, as curses does: no region
- * to set and reset around it. The cursor goes where curses is told.
+ * Scroll the terminal's rows top..bot by n, in a region (set here if it
+ * is not, and left set): one indn or rin, which leave the cursor alone,
+ * or ind or ri from the region's edge.
  */
 static void
-scroll_terminal(struct ui_scroll *s, int top, int bot, int n, bool keep)
+scroll_region(struct ui_scroll *s, int top, int bot, int n)
+{
+	const char *many = n > 0 ? parm_index : parm_rindex;
+	int k = n > 0 ? n : -n;
+
+	if (s->top != top || s->bot != bot)
+		set_region(s, top, bot);
+	if (has(many)) {
+		putp(tiparm(many, k));
+	} else {
+		mvcur(-1, -1, n > 0 ? bot : top, 0);
+		put_times(n > 0 ? scroll_forward : scroll_reverse, NULL, k);
+	}
+}
+
+/*
+ * The same by deleting k lines at one end and inserting k at the other,
+ * as curses does: no region to set and reset around it. The cursor goes
+ * where curses is told.
+ */
+static void
+scroll_idl(struct ui_scroll *s, int top, int bot, int n)
 {
 	int k = n > 0 ? n : -n;
 
-	if (!keep && can_idl()) {
-		ui_scroll_whole_screen(s);	/* lines move within a region */
-		mvcur(-1, -1, n > 0 ? top : bot - k + 1, 0);
-		put_times(delete_line, parm_delete_line, k);
-		mvcur(-1, -1, n > 0 ? bot - k + 1 : top, 0);
-		put_times(insert_line, parm_insert_line, k);
-	} else {
-		const char *many = n > 0 ? parm_index : parm_rindex;
+	ui_scroll_whole_screen(s);	/* lines move within a region */
+	mvcur(-1, -1, n > 0 ? top : bot - k + 1, 0);
+	put_times(delete_line, parm_delete_line, k);
+	mvcur(-1, -1, n > 0 ? bot - k + 1 : top, 0);
+	put_times(insert_line, parm_insert_line, k);
+}
 
-		if (s->top != top || s->bot != bot)
-			set_region(s, top, bot);
-		if (has(many)) {
-			putp(tiparm(many, k));	/* the cursor stays */
-		} else {
-			mvcur(-1, -1, n > 0 ? bot : top, 0);
-			put_times(n > 0 ? scroll_forward : scroll_reverse,
-			    NULL, k);
-		}
-	}
+/*
+ * Send the scroll owed (ui_scroll_window() moved curses' pictures at
+ * once, the terminal follows here, before the update). keep: the region
+ * may stay set after this update. Cheapest first: the region when it is
+ * set already or may stay, else deleting and inserting lines.
+ */
+static void
+pay(struct ui_scroll *s, bool keep)
+{
+	int top = s->owe_top, bot = s->owe_bot, n = s->owe_n;
+	bool set = s->top == top && s->bot == bot;
+
+	if (!n)
+		return;
+	s->owe_n = 0;
+	if (can_region(n) && (set || keep || !can_idl()))
+		scroll_region(s, top, bot, n);
+	else
+		scroll_idl(s, top, bot, n);
 	fflush(s->out);
 }
 
@@ -349,7 +380,7 @@ void
 ui_scroll_window(struct ui_scroll *s, WINDOW *w, int n)
 {
 	int by, bx, h, wd, top, bot;
-	bool ours = n != 0 && can_scroll(n);
+	bool ours = n != 0 && (can_region(n) || can_idl());
 
 	getbegyx(w, by, bx);
 	getmaxyx(w, h, wd);
@@ -368,9 +399,10 @@ ui_scroll_window(struct ui_scroll *s, WINDOW *w, int n)
 			save_others(s, top, bot, bx, bx + wd);
 	}
 	if (ours) {
-		/* Alone in its rows, the next updates may well send nothing
-		 * else: keep the region. */
-		scroll_terminal(s, top, bot, n, bx == 0 && wd == COLS);
+		pay(s, false);		/* one owed before, if any */
+		s->owe_top = top;
+		s->owe_bot = bot;
+		s->owe_n = n;
 		scroll_picture(curscr, top, bot, n);
 		scroll_picture(newscr, top, bot, n);
 		if (bx > 0 || wd < COLS)
@@ -384,24 +416,39 @@ ui_scroll_window(struct ui_scroll *s, WINDOW *w, int n)
 		wtouchln(w, 0, h, 0);
 }
 
-void
-ui_scroll_before_update(struct ui_scroll *s)
+/*
+ * Whether an update may run with the region top..bot set: it writes one
+ * row at most, inside.
+ */
+static bool
+region_may_stay(int top, int bot)
 {
 	int pending = 0;
 
-	if (s->top < 0)
-		return;
-	if (!is_cleared(curscr) && !is_cleared(newscr)) {
-		for (int y = 0; y < LINES && pending <= 1; y++) {
-			if (!is_linetouched(newscr, y))
-				continue;
-			if (y < s->top || y > s->bot)
-				pending = 2;
-			else
-				pending++;
-		}
-		if (pending <= 1)
-			return;
+	if (is_cleared(curscr) || is_cleared(newscr))
+		return false;
+	for (int y = 0; y < LINES && pending <= 1; y++) {
+		if (!is_linetouched(newscr, y))
+			continue;
+		if (y < top || y > bot)
+			return false;
+		pending++;
 	}
-	ui_scroll_whole_screen(s);
+	return pending <= 1;
+}
+
+void
+ui_scroll_before_update(struct ui_scroll *s)
+{
+	bool keep;
+
+	if (s->owe_n)
+		keep = region_may_stay(s->owe_top, s->owe_bot);
+	else if (s->top >= 0)
+		keep = region_may_stay(s->top, s->bot);
+	else
+		return;
+	pay(s, keep);
+	if (!keep)
+		ui_scroll_whole_screen(s);
 }

@@ -11,7 +11,8 @@
  *
  * ui_scroll_window() scrolls the terminal's rows under the window with a
  * scroll region of its own, kept set while nothing else is drawn (a
- * reader scrolled line by line costs one indn and the new line), and
+ * reader scrolled line by line costs one indn and the new line), or by
+ * deleting and inserting lines when something else is drawn too, and
  * tells curses: both of its pictures of the screen, curscr (what the
  * terminal shows) and newscr (what the next update is to show), are
  * scrolled alike over those rows. Cells of other windows that share the
@@ -40,6 +41,10 @@ struct ui_scroll {
 	FILE *out;		/* the terminal curses writes to; borrowed */
 	int top, bot;		/* the terminal's scroll region, screen rows;
 				 * top -1: the whole screen */
+	/* A scroll curses' pictures have made and the terminal not yet:
+	 * rows owe_top..owe_bot by owe_n (0: none). It is sent just before
+	 * the update, when it is known whether the region can stay. */
+	int owe_top, owe_bot, owe_n;
 	cchar_t *cells;		/* scratch: other windows' cells in the rows */
 	size_t alloc;		/* cells allocated */
 };
