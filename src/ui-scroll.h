@@ -38,7 +38,8 @@
 #include <curses.h>
 
 struct ui_scroll {
-	FILE *out;		/* the terminal curses writes to; borrowed */
+	FILE *out;		/* stdout, where putp() and mvcur() write: curses'
+				 * terminal must be stdout; borrowed */
 	int top, bot;		/* the terminal's scroll region, screen rows;
 				 * top -1: the whole screen */
 	/* A scroll curses' pictures have made and the terminal not yet:
