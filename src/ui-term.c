@@ -347,3 +347,9 @@ ui_term_before_update(struct ui_term *t)
 {
 	ui_scroll_before_update(&t->scroll);
 }
+
+void
+ui_term_whole_screen(struct ui_term *t)
+{
+	ui_scroll_whole_screen(&t->scroll);
+}
