@@ -8,11 +8,12 @@
  * homes it), then one indn or rin per scroll, which leave the cursor
  * alone (ind or ri from the region's edge when the terminal has only
  * those). If it cannot: delete lines at one end, insert as many at the
- * other (dl/il), 19 bytes with no region to set and reset. putp() and
- * mvcur() write through stdio, not through
- * curses' own buffer, so every sequence is flushed at once: curses has
- * nothing buffered between updates (it flushes at the end of each), and
- * the bytes reach the terminal in order.
+ * other (dl/il), 19 bytes with no region to set and reset.
+ *
+ * putp() and mvcur() write through stdio, not through curses' own
+ * buffer, so every sequence is flushed at once: curses has nothing
+ * buffered between updates (it flushes at the end of each), and the
+ * bytes reach the terminal in order.
  *
  * Telling curses: curscr and newscr are scrolled over the same rows and
  * those rows marked unchanged, so doupdate() neither compares nor hashes
