@@ -219,6 +219,7 @@ send q
 settle
 mark list
 send /疫情\r
+until 搜索: 疫情
 settle
 mark search
 rss rss_browse
