@@ -7,12 +7,12 @@
  * anchor (a place in the text) at the old width and back into a line at
  * the new one.
  *
- * Drawing costs what changed. The window remembers which lines it shows
- * (drawn, drawn_top); a scroll of a few lines is done with wscrl() and
- * only the lines that came into view are drawn, and idlok() lets curses
- * send the terminal a real scroll when the reader spans the screen's
- * width. Anything else (a new article, a search, a resize, a new window)
- * draws every line.
+ * Drawing costs what changed. The window remembers whether it shows the
+ * lines from top (drawn) and how far top moved since (scrolled); a scroll
+ * of less than a screen is done with ui_term_scroll(), which scrolls the
+ * terminal itself where that is cheaper (ui-scroll), and only the lines
+ * that came into view are drawn. Anything else (a new article, a search,
+ * a resize, a new window) draws every line.
  *
  * Search is as in less: the needle's matches on screen are highlighted,
  * n and N step to the next and previous one (the current one in reverse),
