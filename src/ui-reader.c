@@ -61,7 +61,7 @@ struct reader {
 	bool anchored;
 	int left;		/* blank cells left of the text */
 	/* What the window shows. */
-	bool drawn;		/* it holds the lines from drawn_top at lw */
+	bool drawn;		/* it holds the lines from top, less scrolled, at lw */
 	long scrolled;		/* lines top moved since (down > 0) */
 	/* The search. */
 	char *needle;		/* NULL when none; owned */
