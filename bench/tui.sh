@@ -54,6 +54,7 @@ for p in "$nr" "$gen" "$pty"; do
 	[ -x "$p" ] || { echo "bench/tui.sh: $p is missing; run tools/build and make check" >&2; exit 1; }
 done
 command -v less >/dev/null || { echo "bench/tui.sh: less is not installed" >&2; exit 1; }
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 base=${NR_BENCH_DIR:-${TMPDIR:-/tmp}}
 work=$(mktemp -d "$base/nr-tui-bench.XXXXXX")
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
@@ -260,12 +261,13 @@ section="$work/section.md"
 	echo "## The full-screen interface: bytes, keys, first paint, memory"
 	echo
 	echo "\`bench/tui.sh\` on $(date +%Y-%m-%d), $(nproc) CPUs ($(uname -m)),"
-	echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start (the machine is shared)."
+	echo "load average $load at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (the machine is shared)."
 	echo "A pseudo-terminal of 80x24 (\`bench/nr-pty\`, TERM=xterm-256color),"
 	echo "$runs runs, medians for times; bytes are the same every run."
 	echo "The article: \`bench/gen-corpus -b 300000 1\`, $(wc -l <"$work/d57.txt") lines at"
-	echo "57 columns. less $(less --version | head -1 | cut -d' ' -f2) shows"
-	echo "\`newsreader --dump --width W\` of it, the lines the reader shows."
+	echo "57 columns. less $(less --version | head -1 | cut -d' ' -f2) -R shows"
+	echo "\`newsreader --dump --width W\` of it with its styles, the lines the"
+	echo "reader shows as it shows them."
 	echo
 	echo "### Bytes written to the terminal"
 	echo
