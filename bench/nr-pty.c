@@ -16,6 +16,9 @@
  *   mark LABEL     print "LABEL bytes=B ms=T": B bytes written since the
  *                  last mark, T the time from the last send (or the start)
  *                  to the last byte written
+ *   show LABEL     the bytes since the last mark, then as mark; escapes
+ *                  written as \e, \r, \n, \xHH, and a line break before
+ *                  each ESC so the sequences can be read one by one
  *   rss LABEL      print "LABEL rss_kb=K": the program's peak RSS so far
  *   sleep MS       read the output for MS milliseconds
  *   # ...          a comment
@@ -193,6 +196,31 @@ mark(struct run *r, const char *label)
 	r->t_send = r->t_last = now_ms();
 }
 
+/* Print the bytes since the last mark, readable; then mark. */
+static void
+show(struct run *r, const char *label)
+{
+	printf("%s:", label);
+	for (size_t i = 0; i < r->nseen; i++) {
+		unsigned char c = (unsigned char)r->seen[i];
+
+		if (c == 27)
+			printf("\n  \\e");
+		else if (c == '\r')
+			printf("\\r");
+		else if (c == '\n')
+			printf("\\n");
+		else if (c == '\\')
+			printf("\\\\");
+		else if (c < 32 || c == 127)
+			printf("\\x%02x", c);
+		else
+			putchar(c);
+	}
+	putchar('\n');
+	mark(r, label);
+}
+
 static void
 rss(struct run *r, const char *label)
 {
@@ -257,6 +285,8 @@ run_script(struct run *r, FILE *script)
 			}
 		} else if (!strcmp(line, "mark")) {
 			mark(r, arg);
+		} else if (!strcmp(line, "show")) {
+			show(r, arg);
 		} else if (!strcmp(line, "rss")) {
 			rss(r, arg);
 		} else if (!strcmp(line, "sleep")) {

@@ -143,21 +143,22 @@ threads(const struct article *a)
 }
 
 unsigned
-cli_dump_default_width(void)
+cli_dump_default_width(unsigned measure)
 {
 	struct winsize ws;
+	unsigned w = 80;
 
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
+		w = ws.ws_col;
+	return measure && w > measure ? measure : w;
 }
 
 int
 cli_dump_article(FILE *out, const struct article *a,
     const struct cli_dump_opts *o)
 {
-	struct page *p = page_new(a, NULL);
+	struct page *p = page_new(a, &o->page);
 	struct buf b = BUF_INIT;
 	unsigned w = o->width ? o->width : 80;
 	int ret = CLI_OK;
@@ -257,7 +258,7 @@ cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 	int ret = CLI_OK;
 
 	if (opts.width == 0)
-		opts.width = cli_dump_default_width();
+		opts.width = cli_dump_default_width(opts.measure);
 	if (opts.styles < 0)
 		opts.styles = isatty(STDOUT_FILENO);
 	for (int i = 0; i < nargs; i++) {

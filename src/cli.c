@@ -96,7 +96,7 @@ static const struct cli_option cli_options[] = {
 	    "print ARTICLE (a file) as the reading pane shows it" },
 	{ "width", required_argument, OPT_WIDTH, "N",
 	    "with --dump: lines of N columns (default: the terminal's, "
-	    "else 80)" },
+	    "else 80, at most the config's measure)" },
 	{ "categories", no_argument, OPT_CATEGORIES, NULL,
 	    "print the category tree: PATH, articles, unread (TAB-separated)" },
 	{ "category", required_argument, OPT_CATEGORY, "PATH",
@@ -472,7 +472,9 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		break;
 	case MODE_DUMP: {
 		struct cli_dump_opts d = { opts.width, opts.json, -1,
-			opts.coll.db };
+			opts.coll.db, PAGE_OPTIONS_INIT, (unsigned)conf.measure };
+
+		conf_page_options(&conf, &d.page);
 
 		report_conf(conf_path, &conf_warnings);
 		ret = cli_dump(opts.args, opts.nargs, &d);

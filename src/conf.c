@@ -21,6 +21,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "page.h"
 #include "xmalloc.h"
 
 const char conf_default_text[] =
@@ -596,4 +597,10 @@ conf_apply_timezone(const struct conf *c)
 		return;
 	setenv("TZ", c->timezone, 1);
 	tzset();
+}
+
+void
+conf_page_options(const struct conf *c, struct page_options *out)
+{
+	out->indent = c->indent ? PAGE_INDENT_AUTO : PAGE_INDENT_OFF;
 }

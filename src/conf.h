@@ -34,6 +34,8 @@
 
 #include "report.h"
 
+struct page_options;
+
 /* --- styles (the "colors" section) --- */
 
 enum conf_style_id {
@@ -141,5 +143,11 @@ char *conf_default_path(void);
  * tzset), so dates print in it. Does nothing when no timezone is set.
  */
 void conf_apply_timezone(const struct conf *c);
+
+/*
+ * How c says an article is set (the paragraph indent): the reading pane
+ * and --dump both take their page options from here, so they agree.
+ */
+void conf_page_options(const struct conf *c, struct page_options *out);
 
 #endif

@@ -49,6 +49,7 @@ struct tree {
 	/* The fixed views' counts; -1 while unknown. */
 	int64_t all_total, all_unread, starred_total, starred_unread;
 	int64_t query_total;	/* a search's count costs: its total only */
+	bool counted;		/* the counts were made since the last follow() */
 	struct row *rows;	/* the visible rows */
 	size_t nrows, alloc;
 	size_t sel;		/* the selected row */
@@ -290,35 +291,78 @@ warn_unknown(struct tree *t, struct ui *ui, const char *path)
 
 /* --- following the selection --- */
 
-/* Hand the selected row's view to the list, if it changed. */
+/*
+ * Row r's count as the list would make it (with "unread only" when
+ * unread_only), when the tree has made that very count: the fixed views
+ * and a search are counted with collection_count() on the same view.
+ * Returns -1 for the others (a category's numbers come from another
+ * query) and while unknown.
+ */
+static int64_t
+known_count(const struct tree *t, const struct row *r, bool unread_only)
+{
+	switch (r->kind) {
+	case UI_VIEW_ALL:
+		return unread_only ? t->all_unread : t->all_total;
+	case UI_VIEW_UNREAD:
+		return t->all_unread;
+	case UI_VIEW_STARRED:
+		return unread_only ? t->starred_unread : t->starred_total;
+	case UI_VIEW_QUERY:
+		return unread_only ? -1 : t->query_total;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * Hand the selected row's view to the list, if it changed, with its count
+ * when the tree's is current, so a search is counted once. The counts are
+ * current just after they are made and whenever no scan runs: this thread
+ * makes every other change to the collection and recounts after it.
+ */
 static int
 follow(struct tree *t, struct ui *ui)
 {
+	struct ui_pane *list = ui->layout->panes[UI_PANE_LIST];
 	struct ui_view v;
 	int flags = 0;
 
 	row_view(t, &t->rows[t->sel], &v);
 	if (!ui_view_equal(&v, &t->shown)) {
-		flags = ui_list_show(ui->layout->panes[UI_PANE_LIST], ui, &v);
+		int64_t n = t->counted || !ui->scan ? known_count(t,
+		    &t->rows[t->sel], ui_list_unread_only(list)) : -1;
+
+		flags = ui_list_show(list, ui, &v, n);
 		ui_view_release(&t->shown);
 		t->shown = v;
 	} else {
 		ui_view_release(&v);
 	}
+	t->counted = false;
 	return flags;
 }
 
 /*
- * Count the fixed views, and with query the query row: a search's count
- * reads its whole match list, and read or starred state does not change
- * it, so state changes leave it alone.
+ * Count the fixed views (with fixed) and the query row (with query): a
+ * search's count reads its whole match list, and read or starred state
+ * does not change it, so state changes leave it alone; a new search
+ * changes nothing else.
  */
 static void
-count_views(struct tree *t, struct ui *ui, bool query, struct error *err)
+count_views(struct tree *t, struct ui *ui, bool fixed, bool query,
+    struct error *err)
 {
 	struct ui_view v;
 	struct collection_view cv;
 
+	t->counted = true;
+	if (query && t->has_query) {
+		ui_view_query(&t->query, &ui->base, false, &cv);
+		t->query_total = collection_count(ui->coll, &cv, err);
+	}
+	if (!fixed)
+		return;
 	ui_view_set(&v, UI_VIEW_ALL, NULL);
 	ui_view_query(&v, &ui->base, false, &cv);
 	t->all_total = collection_count(ui->coll, &cv, err);
@@ -330,10 +374,6 @@ count_views(struct tree *t, struct ui *ui, bool query, struct error *err)
 	cv.unread = true;
 	t->starred_unread = collection_count(ui->coll, &cv, err);
 	ui_view_release(&v);
-	if (query && t->has_query) {
-		ui_view_query(&t->query, &ui->base, false, &cv);
-		t->query_total = collection_count(ui->coll, &cv, err);
-	}
 }
 
 int
@@ -355,7 +395,7 @@ ui_categories_load(struct ui_pane *p, struct ui *ui, bool state_only)
 	collection_categories_free(t->cats, t->ncats);
 	t->cats = cats;
 	t->ncats = ncats;
-	count_views(t, ui, !state_only, &err);
+	count_views(t, ui, true, !state_only, &err);
 	if (err.msg) {
 		ui_warning(ui, "%s", err.msg);
 		error_release(&err);
@@ -439,7 +479,7 @@ ui_categories_set_query(struct ui_pane *p, struct ui *ui, struct ui_view *v)
 	memset(v, 0, sizeof *v);
 	t->has_query = true;
 	t->moved = true;
-	count_views(t, ui, true, &err);
+	count_views(t, ui, false, true, &err);
 	if (err.msg) {
 		ui_warning(ui, "%s", err.msg);
 		error_release(&err);

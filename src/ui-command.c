@@ -12,6 +12,7 @@
 #include "ui.h"
 #include "ui-layout.h"
 #include "ui-pane.h"
+#include "ui-term.h"
 
 static int
 cmd_next_pane(struct ui *ui, int count)
@@ -63,7 +64,9 @@ static int
 cmd_suspend(struct ui *ui, int count)
 {
 	(void)count;
-	/* curses stops the process in order and repaints on SIGCONT. */
+	/* curses stops the process in order and repaints on SIGCONT; the
+	 * shell gets the whole screen back first. */
+	ui_term_whole_screen(ui->term);
 	raise(SIGTSTP);
 	ui->redraw_screen = true;
 	return UI_DIRTY_ALL;

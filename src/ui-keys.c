@@ -278,17 +278,68 @@ text_width(const char *s)
 }
 
 #define HELP_KEYS_WIDTH 22	/* cells for the keys column */
+#define HELP_CMD_WIDTH 16	/* and the command's name */
+/* Where the description starts: "  KEYS  COMMAND DESCRIPTION". */
+#define HELP_DESC_COL (2 + HELP_KEYS_WIDTH + 2 + HELP_CMD_WIDTH + 1)
+/* Narrower than this beside the names, a description goes under them. */
+#define HELP_DESC_MIN 24
+/* Its indent there. */
+#define HELP_UNDER_COL 6
+
+/*
+ * Append text (ASCII words, our own) to lines, wrapped at width cells:
+ * the first line starts with first, the others with indent spaces. A
+ * word longer than a line stays whole. width <= 0: one line.
+ */
+static void
+wrap(struct strvec *lines, const char *first, const char *text, int indent,
+    int width)
+{
+	struct buf line = BUF_INIT;
+	int used = text_width(first);
+	bool fresh = true;	/* no word on this line yet */
+
+	buf_adds(&line, first);
+	while (*text) {
+		size_t n = strcspn(text, " ");
+
+		if (!fresh && width > 0 && used + 1 + (int)n > width) {
+			strvec_push(lines, line.buf);
+			buf_reset(&line);
+			buf_addf(&line, "%*s", indent, "");
+			used = indent;
+			fresh = true;
+		}
+		if (!fresh) {
+			buf_addc(&line, ' ');
+			used++;
+		}
+		buf_add(&line, text, n);
+		used += (int)n;	/* ASCII */
+		fresh = false;
+		text += n;
+		text += strspn(text, " ");
+	}
+	strvec_push(lines, line.buf);
+	buf_release(&line);
+}
 
 void
-ui_keys_help(const struct ui_keys *k, struct strvec *lines)
+ui_keys_help(const struct ui_keys *k, struct strvec *lines, int width)
 {
+	wrap(lines, "", "newsreader: keys (q closes this screen)", 0, width);
+	strvec_push(lines, "");
+	wrap(lines, "", "A number before a key repeats it; 3o opens link 3.",
+	    0, width);
+	wrap(lines, "", "Keys are set in ~/.config/newsreader/config.yaml.", 0,
+	    width);
 	for (int t = 0; t < UI_KEYS_COUNT; t++) {
 		const struct table *tab = &k->tables[t];
 		bool heading = false;
 
 		for (int c = 1; c < UI_CMD_COUNT; c++) {
+			const struct ui_command *cmd = ui_command_get(c);
 			struct buf keys = BUF_INIT, line = BUF_INIT;
-			int width;
 
 			for (size_t i = 0; i < tab->nr; i++) {
 				if (tab->v[i].cmd != (enum ui_cmd)c)
@@ -300,18 +351,28 @@ ui_keys_help(const struct ui_keys *k, struct strvec *lines)
 			if (!keys.len)
 				continue;
 			if (!heading) {
-				if (lines->nr)
-					strvec_push(lines, "");
+				strvec_push(lines, "");
 				strvec_push(lines, table_titles[t]);
 				heading = true;
 			}
-			width = text_width(keys.buf);
 			buf_addf(&line, "  %s", keys.buf);
-			for (int pad = width; pad < HELP_KEYS_WIDTH; pad++)
+			for (int pad = text_width(keys.buf); pad < HELP_KEYS_WIDTH;
+			    pad++)
 				buf_addc(&line, ' ');
-			buf_addf(&line, "  %-16s %s", ui_command_get(c)->name,
-			    ui_command_get(c)->help);
-			strvec_push_nodup(lines, buf_detach(&line, NULL));
+			buf_addf(&line, "  %-*s ", HELP_CMD_WIDTH, cmd->name);
+			if (width <= 0 || width - HELP_DESC_COL >= HELP_DESC_MIN) {
+				wrap(lines, line.buf, cmd->help, HELP_DESC_COL, width);
+			} else {
+				/* too narrow beside the names: under them */
+				while (line.len && line.buf[line.len - 1] == ' ')
+					line.buf[--line.len] = '\0';
+				strvec_push(lines, line.buf);
+				buf_reset(&line);
+				buf_addf(&line, "%*s", HELP_UNDER_COL, "");
+				wrap(lines, line.buf, cmd->help, HELP_UNDER_COL,
+				    width);
+			}
+			buf_release(&line);
 			buf_release(&keys);
 		}
 	}

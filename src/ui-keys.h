@@ -72,9 +72,12 @@ void ui_key_name(ui_key key, struct buf *out);
 ui_key ui_key_from_wch(int ret, uint32_t wch);
 
 /*
- * The help screen's text, one line per string: for each table, a heading
- * and one line per bound command ("  j, Down, C-n    move down a line").
+ * The help screen's text, one line per string, for a screen width cells
+ * wide (<= 0: any): a few lines on keys, then for each table a heading
+ * and a line per bound command ("  j, Down, C-n   down   move down a
+ * line"), its description wrapped under itself, or under the names when
+ * the screen is too narrow beside them.
  */
-void ui_keys_help(const struct ui_keys *k, struct strvec *lines);
+void ui_keys_help(const struct ui_keys *k, struct strvec *lines, int width);
 
 #endif

@@ -161,7 +161,8 @@ query_of(const struct list *l, const struct ui *ui, struct collection_view *cv)
 }
 
 int
-ui_list_show(struct ui_pane *p, struct ui *ui, const struct ui_view *v)
+ui_list_show(struct ui_pane *p, struct ui *ui, const struct ui_view *v,
+    int64_t total)
 {
 	struct list *l = list_of(p);
 	struct error err = ERROR_INIT;
@@ -175,7 +176,7 @@ ui_list_show(struct ui_pane *p, struct ui *ui, const struct ui_view *v)
 	ui_view_copy(&l->view, v);
 	l->has_view = true;
 	query_of(l, ui, &cv);
-	if (ui_rows_show(&l->rows, &cv, page_size(l), &err) < 0)
+	if (ui_rows_show(&l->rows, &cv, page_size(l), total, &err) < 0)
 		warn(ui, &err);
 	l->sel = l->top = 0;
 	settle(l, ui);
@@ -225,6 +226,12 @@ void
 ui_list_set_unread_only(struct ui_pane *p, bool on)
 {
 	list_of(p)->unread_only = on;
+}
+
+bool
+ui_list_unread_only(const struct ui_pane *p)
+{
+	return ((const struct list *)p)->unread_only;
 }
 
 static int

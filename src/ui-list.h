@@ -24,8 +24,13 @@ struct ui_view;
 /* A new list pane; the layout frees it. */
 struct ui_pane *ui_list_new(void);
 
-/* Show v (copied) from its first row. Returns flags. */
-int ui_list_show(struct ui_pane *p, struct ui *ui, const struct ui_view *v);
+/*
+ * Show v (copied) from its first row. total is v's count as the list
+ * shows it (with "unread only" when that is on), when the caller has it,
+ * else -1 and the list counts. Returns flags.
+ */
+int ui_list_show(struct ui_pane *p, struct ui *ui, const struct ui_view *v,
+    int64_t total);
 
 /*
  * The collection changed under the list (a scan): fetch the rows again
@@ -36,6 +41,7 @@ int ui_list_reload(struct ui_pane *p, struct ui *ui);
 
 /* "Unread only" (U) for every view; takes effect at the next show. */
 void ui_list_set_unread_only(struct ui_pane *p, bool on);
+bool ui_list_unread_only(const struct ui_pane *p);
 
 /*
  * From the reader: select the article after (dir 1) or before (dir -1)

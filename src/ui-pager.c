@@ -2,7 +2,8 @@
  * ui-pager: lines with a top line and, when selectable, a cursor.
  *
  * Invariants: 0 <= top <= max(0, nr - h); with a selection,
- * top <= sel < top + h.
+ * top <= sel < top + h. A filled pager's lines are those fill made for
+ * the window's width (made again when it changes).
  */
 #include "config.h"
 #include "ui-pager.h"
@@ -26,6 +27,9 @@ struct pager {
 	size_t sel;		/* the selected line (when open != NULL) */
 	ui_pager_open_fn *open;
 	void *ctx;
+	ui_pager_fill_fn *fill;	/* or NULL: the lines are fixed */
+	void *fill_ctx;
+	int filled_w;		/* the width the lines were made for */
 };
 
 static size_t
@@ -131,10 +135,27 @@ pager_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	return UI_HANDLED | UI_DIRTY;
 }
 
+/* Make the lines again for the window's width, the top kept in
+ * proportion. */
+static void
+refill(struct pager *pg)
+{
+	size_t nr = pg->lines.nr;
+
+	if (!pg->fill || pg->pane.w <= 0 || pg->pane.w == pg->filled_w)
+		return;
+	strvec_clear(&pg->lines);
+	pg->fill(pg->fill_ctx, pg->pane.w, &pg->lines);
+	pg->filled_w = pg->pane.w;
+	if (nr)
+		pg->top = pg->top * pg->lines.nr / nr;
+}
+
 static void
 pager_resize(struct ui_pane *p, struct ui *ui)
 {
 	(void)ui;
+	refill((struct pager *)p);
 	clamp_view((struct pager *)p);
 }
 
@@ -182,6 +203,18 @@ ui_pager_new(const char *title, struct strvec *lines, ui_pager_open_fn *open,
 	strvec_init(lines);
 	pg->open = open;
 	pg->ctx = ctx;
+	return &pg->pane;
+}
+
+struct ui_pane *
+ui_pager_new_filled(const char *title, ui_pager_fill_fn *fill, void *ctx)
+{
+	struct strvec none = STRVEC_INIT;
+	struct pager *pg = (struct pager *)ui_pager_new(title, &none, NULL,
+	    NULL);
+
+	pg->fill = fill;
+	pg->fill_ctx = ctx;
 	return &pg->pane;
 }
 

@@ -34,6 +34,16 @@ typedef int ui_pager_open_fn(void *ctx, struct ui *ui, size_t index,
 struct ui_pane *ui_pager_new(const char *title, struct strvec *lines,
     ui_pager_open_fn *open, void *ctx);
 
+/* Append the lines to show in a window width cells wide. */
+typedef void ui_pager_fill_fn(void *ctx, int width, struct strvec *lines);
+
+/*
+ * A pager whose lines are made for its width, again at each resize (the
+ * help, wrapped to the screen), by fill with ctx (kept).
+ */
+struct ui_pane *ui_pager_new_filled(const char *title, ui_pager_fill_fn *fill,
+    void *ctx);
+
 /* The pager's title. */
 const char *ui_pager_title(const struct ui_pane *p);
 

@@ -7,12 +7,12 @@
  * anchor (a place in the text) at the old width and back into a line at
  * the new one.
  *
- * Drawing costs what changed. The window remembers which lines it shows
- * (drawn, drawn_top); a scroll of a few lines is done with wscrl() and
- * only the lines that came into view are drawn, and idlok() lets curses
- * send the terminal a real scroll when the reader spans the screen's
- * width. Anything else (a new article, a search, a resize, a new window)
- * draws every line.
+ * Drawing costs what changed. The window remembers whether it shows the
+ * lines from top (drawn) and how far top moved since (scrolled); a scroll
+ * of less than a screen is done with ui_term_scroll(), which scrolls the
+ * terminal itself where that is cheaper (ui-scroll), and only the lines
+ * that came into view are drawn. Anything else (a new article, a search,
+ * a resize, a new window) draws every line.
  *
  * Search is as in less: the needle's matches on screen are highlighted,
  * n and N step to the next and previous one (the current one in reverse),
@@ -40,6 +40,7 @@
 #include "ui-pane.h"
 #include "ui-prompt.h"
 #include "ui-status.h"
+#include "ui-term.h"
 #include "ui-theme.h"
 #include "xmalloc.h"
 
@@ -60,7 +61,7 @@ struct reader {
 	bool anchored;
 	int left;		/* blank cells left of the text */
 	/* What the window shows. */
-	bool drawn;		/* it holds the lines from drawn_top at lw */
+	bool drawn;		/* it holds the lines from top, less scrolled, at lw */
 	long scrolled;		/* lines top moved since (down > 0) */
 	/* The search. */
 	char *needle;		/* NULL when none; owned */
@@ -349,9 +350,7 @@ reader_draw(struct ui_pane *p, struct ui *ui)
 		find_spans(r);
 		draw_rows(r, ui, 0, p->h);
 	} else if (r->scrolled) {
-		scrollok(p->win, TRUE);
-		wscrl(p->win, (int)r->scrolled);
-		scrollok(p->win, FALSE);
+		ui_term_scroll(ui->term, p->win, (int)r->scrolled);
 		if (r->scrolled > 0)
 			draw_rows(r, ui, p->h - (int)r->scrolled, p->h);
 		else
@@ -387,11 +386,11 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
     const struct collection_item *it)
 {
 	struct reader *r = reader_of(p);
-	struct page_options opt = { ui->conf->indent ? PAGE_INDENT_AUTO :
-	    PAGE_INDENT_OFF };
+	struct page_options opt;
 	struct error err = ERROR_INIT;
 	struct article *a = article_load(it->article->path, &err);
 
+	conf_page_options(ui->conf, &opt);
 	page_free(r->page);
 	clear_search(r);
 	if (a) {

@@ -120,15 +120,15 @@ ui_rows_recount(struct ui_rows *r, struct error *err)
 
 int
 ui_rows_show(struct ui_rows *r, const struct collection_view *view,
-    size_t page, struct error *err)
+    size_t page, int64_t total, struct error *err)
 {
 	clear(r);
 	r->view = *view;
 	r->page = page ? page : 1;
-	r->total = -1;
+	r->total = total >= 0 ? total : -1;
 	if (ui_rows_top(r, err) < 0)
 		return -1;
-	return ui_rows_recount(r, err);
+	return total >= 0 ? 0 : ui_rows_recount(r, err);
 }
 
 int

@@ -43,11 +43,13 @@ void ui_rows_release(struct ui_rows *r);
 
 /*
  * Show view (copied; its strings are borrowed) from its first row, page
- * rows per fetch, and count it. Returns 0, or -1 with err set (the window
- * is then empty).
+ * rows per fetch. total is the view's count when the caller has just
+ * made it (a search's count reads every match: it is made once), or -1:
+ * then it is counted here. Returns 0, or -1 with err set (the window is
+ * then empty).
  */
 int ui_rows_show(struct ui_rows *r, const struct collection_view *view,
-    size_t page, struct error *err);
+    size_t page, int64_t total, struct error *err);
 
 /* Go to the first or the last page of the view. Returns 0 or -1. */
 int ui_rows_top(struct ui_rows *r, struct error *err);

@@ -141,6 +141,9 @@ set_modes(struct ui_term *t)
 	intrflush(stdscr, FALSE);
 	curs_set(0);
 	set_escdelay(25);
+	/* No update stops half-way for waiting input: ui-scroll needs
+	 * curscr to be the screen. The loop reads all input first. */
+	typeahead(-1);
 	keypad(t->input, TRUE);
 	nodelay(t->input, TRUE);
 	if (t->mouse) {
@@ -155,6 +158,7 @@ ui_term_open(struct ui_term *t, bool want_mouse, struct error *err)
 {
 	memset(t, 0, sizeof *t);
 	t->sig_pipe[0] = t->sig_pipe[1] = -1;
+	ui_scroll_init(&t->scroll, stdout);
 	buf_init(&t->pending, 0);
 	t->out = stdout;
 	if (!isatty(STDOUT_FILENO)) {
@@ -187,6 +191,7 @@ void
 ui_term_close(struct ui_term *t)
 {
 	if (t->screen) {
+		ui_scroll_whole_screen(&t->scroll);
 		if (t->mouse)
 			mousemask(0, NULL);
 		if (t->input)
@@ -213,6 +218,7 @@ ui_term_close(struct ui_term *t)
 	free(t->warning);
 	t->term_name = t->warning = NULL;
 	buf_release(&t->pending);
+	ui_scroll_release(&t->scroll);
 }
 
 int
@@ -315,6 +321,7 @@ ui_term_flush(struct ui_term *t)
 void
 ui_term_suspend(struct ui_term *t)
 {
+	ui_scroll_whole_screen(&t->scroll);
 	if (t->mouse)
 		mousemask(0, NULL);
 	def_prog_mode();
@@ -327,4 +334,22 @@ ui_term_resume(struct ui_term *t)
 	reset_prog_mode();
 	set_modes(t);
 	clearok(curscr, TRUE);
+}
+
+void
+ui_term_scroll(struct ui_term *t, WINDOW *w, int n)
+{
+	ui_scroll_window(&t->scroll, w, n);
+}
+
+void
+ui_term_before_update(struct ui_term *t)
+{
+	ui_scroll_before_update(&t->scroll);
+}
+
+void
+ui_term_whole_screen(struct ui_term *t)
+{
+	ui_scroll_whole_screen(&t->scroll);
 }

@@ -4,6 +4,11 @@
  * ending curses, the mouse, signals, reading keys, and writing the few
  * sequences curses does not know (OSC 52).
  *
+ * Scrolling: ui_term_scroll() scrolls a window's rows on the terminal
+ * itself (ui-scroll); the scroll region it may leave set is given back
+ * before any other update, before a child gets the terminal, and at the
+ * end.
+ *
  * Signals: SIGTERM, SIGHUP (an SSH disconnect) and SIGINT are caught and
  * written to a self-pipe that the event loop polls, so they end the loop
  * in order. SIGWINCH is left to curses, which turns it into KEY_RESIZE.
@@ -19,6 +24,7 @@
 
 #include "buf.h"
 #include "ui-keys.h"
+#include "ui-scroll.h"
 
 struct error;
 
@@ -35,6 +41,7 @@ struct ui_term {
 	char *warning;		/* a fallback to report, or NULL; owned */
 	struct buf pending;	/* bytes to write after the next doupdate */
 	struct sigaction old[3];/* the handlers replaced */
+	struct ui_scroll scroll;	/* the scroll region we keep */
 };
 
 enum ui_term_event {
@@ -69,6 +76,20 @@ int ui_term_signal(struct ui_term *t);
 /* Read one event without waiting. */
 enum ui_term_event ui_term_read(struct ui_term *t, ui_key *key,
     struct ui_mouse *mouse);
+/*
+ * Scroll window w's contents by n lines (n > 0: up) as wscrl() does, on
+ * the terminal itself when that is cheaper (ui_scroll_window()); the
+ * caller then draws the rows that came into view. Call it while drawing,
+ * before the window's wnoutrefresh().
+ */
+void ui_term_scroll(struct ui_term *t, WINDOW *w, int n);
+
+/* Just before doupdate() (ui_scroll_before_update()). */
+void ui_term_before_update(struct ui_term *t);
+/* Give the terminal its whole screen as the scroll region now: before
+ * the process stops (C-z), as ui_term_suspend() and ui_term_close() do. */
+void ui_term_whole_screen(struct ui_term *t);
+
 /* Queue raw bytes for the terminal, written by ui_term_flush(). */
 void ui_term_queue(struct ui_term *t, const char *s, size_t len);
 /* Write what was queued (after doupdate()). */

@@ -315,17 +315,18 @@ scan_tick(struct ui *ui)
 	return flags | UI_DIRTY_ALL | ui_collection_changed(ui);
 }
 
+/* The help's lines at a width (a ui_pager_fill_fn; ctx: the keys). */
+static void
+help_fill(void *ctx, int width, struct strvec *lines)
+{
+	ui_keys_help(ctx, lines, width);
+}
+
 int
 ui_show_help(struct ui *ui)
 {
-	struct strvec lines = STRVEC_INIT;
-
-	strvec_push(&lines, "newsreader: keys (q closes this screen)");
-	strvec_push(&lines, "");
-	strvec_push(&lines, "A number before a key repeats it; 3o opens link 3.");
-	strvec_push(&lines, "Keys are set in ~/.config/newsreader/config.yaml.");
-	ui_keys_help(ui->keys, &lines);
-	ui_layout_set_overlay(ui->layout, ui_pager_new("Help", &lines, NULL, NULL));
+	ui_layout_set_overlay(ui->layout, ui_pager_new_filled("Help", help_fill,
+	    ui->keys));
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -353,6 +354,10 @@ update(struct loop *lp)
 	} else {
 		curs_set(0);
 	}
+	/* The cursor is shown only at the prompt: elsewhere it is left where
+	 * the last cell was written, not moved to a place nobody sees. */
+	leaveok(newscr, !(!small && ui->prompt->active));
+	ui_term_before_update(ui->term);
 	doupdate();
 	ui_term_flush(ui->term);
 	lp->draw_all = false;

@@ -81,6 +81,23 @@ like "$(cat "$T/err")" "^newsreader: 987654: no such file, nor an article" "and 
 is "$st" 1 "an id without a collection exits 1"
 ok "$([ ! -e "$T/none.db" ]; echo $?)" "and creates no database"
 
+# the config, as the reading pane takes it: the measure caps the default
+# width (never an explicit --width), indent: false drops the indent
+mkdir -p "$XDG_CONFIG_HOME/newsreader"
+printf 'measure: 40\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+"$NEWSREADER" --dump "$seed" >"$T/measure"
+is_file "$T/measure" "$golden/000_bbf8aa7d2cb0c58b.40.txt" \
+    "measure: 40 caps the default width at 40"
+"$NEWSREADER" --dump "$seed" --width 80 >"$T/measure"
+is_file "$T/measure" "$golden/000_bbf8aa7d2cb0c58b.80.txt" \
+    "and --width 80 still means 80"
+printf 'indent: false\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+"$NEWSREADER" --dump "$seed" --width 80 >"$T/noindent"
+like "$(sed -n 5p "$T/noindent")" '^央视网消息：据“大连发布”' "indent: false: no paragraph indent"
+like "$(sed -n 5p "$golden/000_bbf8aa7d2cb0c58b.80.txt")" '^　　央视网消息' \
+    "(the default indents)"
+rm "$XDG_CONFIG_HOME/newsreader/config.yaml"
+
 # errors
 "$NEWSREADER" --dump "$T/nonexistent.md" >"$T/out" 2>"$T/err"; st=$?
 is "$st" 1 "a missing file exits 1"

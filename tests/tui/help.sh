@@ -17,6 +17,22 @@ like "$(cat "$TUI_SCREEN")" '\(end\)' "and the status line says it is the end"
 tui_keys q
 tui_wait ' 1/22$'
 ok $? "q closes the help"
+# Narrower, the help is made again for the width: at 50 columns each
+# description goes under its keys, wrapped, and nothing is cut short.
+tui_keys '?'
+tui_wait 'Everywhere'
+tui_resize 50 20
+tui_wait '^      move down a line$'
+ok $? "at 50 columns a description goes under its keys"
+like "$(cat "$TUI_SCREEN")" '^  j, Down, C-n +down$' \
+    "the keys and the command keep their line"
+cut=0
+for k in Space Space Space Space Space; do
+	tui_keys $k
+	tui_settle
+	grep -q '…' "$TUI_SCREEN" && cut=1
+done
+is "$cut" 0 "no line of the help is cut short (…)"
 tui_stop
 
 # A user's bindings: x opens the help, ? is unbound, two bad entries.

@@ -133,4 +133,67 @@ tui_wait "│●  $(date +%m-%d) 今天的文章"
 ok $? "this year's date shows as MM-DD, older ones with the year"
 tui_stop
 
+# Zoomed to the full width, the reader scrolls the terminal itself (a
+# scroll region kept between lines): a line at a time each way, counts,
+# half pages, and the screen equals --dump's lines and a full redraw.
+"$NEWSREADER" --dump --width 78 "$SEED" | sed 's/ *$//' >"$T/seed78.txt"
+tui_start 80 24 -- --category 新媒体 "$DATA"
+tui_wait ' 1/7$'
+tui_keys G
+tui_wait ' 7/7$'
+tui_keys Enter z
+tui_wait '^ 大连：初步查明_11·03_疫情冷链企业违法犯罪 *$'
+for k in j j j j j k; do
+	tui_keys $k
+	tui_settle
+done
+tui_pane 1 >"$T/shown"
+sed -n 5,26p "$T/seed78.txt" >"$T/want"
+is_file "$T/shown" "$T/want" "zoomed: five j and a k, line by line"
+tui_keys 1 0 j
+tui_settle
+tui_keys 3 k
+tui_settle
+tui_keys d
+tui_settle
+tui_keys u
+tui_settle
+tui_pane 1 >"$T/shown"
+sed -n 12,33p "$T/seed78.txt" >"$T/want"
+is_file "$T/shown" "$T/want" "zoomed: 10j, 3k, d and u"
+tui_keys C-l
+tui_settle
+tui_pane 1 >"$T/again"
+is_file "$T/again" "$T/shown" "zoomed: what scrolling drew equals a full redraw"
+like "$(head -1 "$TUI_SCREEN")" '^ 新媒体 \(7\) +newsreader$' "the title bar stayed in place"
+tui_keys G
+tui_wait ' End$'
+tui_keys k k
+tui_settle
+tui_pane 1 >"$T/shown"
+tail -24 "$T/seed78.txt" | head -22 >"$T/want"
+is_file "$T/shown" "$T/want" "zoomed: from the end, back two lines"
+tui_stop
+
+# The config reaches the reader and --dump alike: with the paragraph
+# indent off and a measure of 40, the reader zoomed to 80 columns shows
+# its text 40 wide from column 20, and --dump with no --width (a pipe:
+# 80, capped by the measure) prints the same lines.
+mkdir -p "$XDG_CONFIG_HOME/newsreader"
+printf 'indent: false\nmeasure: 40\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
+"$NEWSREADER" --dump "$SEED" >"$T/conf.txt"
+like "$(sed -n 6p "$T/conf.txt")" '^央视网消息' "--dump follows indent: false"
+tui_start 80 24 -- --category 新媒体 "$DATA"
+tui_wait ' 1/7$'
+tui_keys G
+tui_wait ' 7/7$'
+tui_keys Enter z
+tui_wait '^ {20}大连：初步查明_11·03_疫情冷链'
+tui_settle
+tui_pane 20 >"$T/shown"
+head -22 "$T/conf.txt" | sed 's/ *$//' >"$T/want"
+is_file "$T/shown" "$T/want" "indent: false, measure: 40: the reader shows what --dump prints"
+tui_stop
+rm "$XDG_CONFIG_HOME/newsreader/config.yaml"
+
 done_testing

@@ -119,7 +119,7 @@ walk(struct collection *c, const struct collection_view *v, const char *what)
 	bool good = true;
 
 	ui_rows_init(&r, c);
-	ok(ui_rows_show(&r, v, 10, &err) == 0, "%s: shows", what);
+	ok(ui_rows_show(&r, v, 10, -1, &err) == 0, "%s: shows", what);
 	is_int(r.total, nfull, "%s: counted", what);
 	ok(consistent(&r, full, nfull), "%s: the first page", what);
 
@@ -275,7 +275,7 @@ main(void)
 
 	/* Next and previous unread: 170 and 171 are newest-first 79 and 78. */
 	ui_rows_init(&r, c);
-	ui_rows_show(&r, &v, 10, &err);
+	ui_rows_show(&r, &v, 10, -1, &err);
 	is_int(ui_rows_seek_unread(&r, 0, 1, &at, &err), 1, "an unread row ahead");
 	is_int(r.v[at].id, ids[171], "the next unread, beyond the window");
 	is_int(ui_rows_position(&r, at, &err), NART - 1 - 171, "at its position");
@@ -294,8 +294,13 @@ main(void)
 		struct collection_item gone = { 0 };
 
 		uv.unread = true;
-		ui_rows_show(&r, &uv, 10, &err);
+		ui_rows_show(&r, &uv, 10, -1, &err);
 		is_int(r.total, 3, "three unread");
+		/* A count the caller made is taken, not made again. */
+		ui_rows_show(&r, &uv, 10, 42, &err);
+		is_int(r.total, 42, "a count given is kept");
+		is_int(r.n, 3, "and the rows are fetched");
+		ui_rows_show(&r, &uv, 10, -1, &err);
 		collection_item_release(&gone);
 		collection_get(c, ids[170], &gone, &err);
 		collection_set_read(c, ids[170], true, &err);

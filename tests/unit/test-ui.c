@@ -107,7 +107,7 @@ test_key_tables(void)
 	is_int(ui_keys_lookup(k, UI_KEYS_TREE, UI_KEY_FN(KEY_DOWN)), UI_CMD_DOWN,
 	    "arrows work");
 	is_int(ui_keys_lookup(k, UI_KEYS_READER, 12), UI_CMD_REDRAW, "C-l redraws");
-	ui_keys_help(k, &help);
+	ui_keys_help(k, &help, 0);
 	joined = strvec_join(&help, "\n");
 	ok(strstr(joined, "Everywhere\n") && strstr(joined, "\nReader\n"),
 	    "the help has a heading per table");
