@@ -388,6 +388,68 @@ emit(const struct buf *b, int *rc)
 	return false;
 }
 
+/*
+ * The operands as typed beside their absolute forms (the collection keeps
+ * absolute paths), so that a listing of DIR shows each path as given:
+ * `--list data` prints data/a.md, as find data would.
+ */
+struct given {
+	struct strvec abs, typed;
+};
+
+static void
+given_init(struct given *g, const struct cli_collection_opts *o)
+{
+	strvec_init(&g->abs);
+	strvec_init(&g->typed);
+	for (int i = 0; i < o->nargs; i++) {
+		const char *t = o->args[i];
+		size_t n = strlen(t);
+
+		while (n > 1 && t[n - 1] == '/')	/* data/ is data */
+			n--;
+		strvec_push_nodup(&g->abs, normalise(t));
+		strvec_push_nodup(&g->typed, xstrndup(t, n));
+	}
+}
+
+static void
+given_release(struct given *g)
+{
+	strvec_clear(&g->abs);
+	strvec_clear(&g->typed);
+}
+
+/*
+ * path as the operand it lies under was typed (the longest such operand),
+ * in out; NULL when no operand holds it.
+ */
+static const char *
+given_path(const struct given *g, const char *path, struct buf *out)
+{
+	size_t best = 0, len = 0;
+
+	for (size_t i = 0; i < g->abs.nr; i++) {
+		size_t n = strlen(g->abs.v[i]);
+
+		if (n > len && is_under(path, g->abs.v[i])) {
+			best = i;
+			len = n;
+		}
+	}
+	if (len == 0)
+		return NULL;
+	path += len;
+	if (*path == '/')
+		path++;
+	buf_reset(out);
+	buf_adds(out, g->typed.v[best]);
+	if (*path && out->len > 0 && out->buf[out->len - 1] != '/')
+		buf_addc(out, '/');
+	buf_adds(out, path);
+	return out->buf;
+}
+
 static void
 format_item(struct buf *b, const struct collection_item *it, bool json)
 {
@@ -417,7 +479,8 @@ cli_collection_list(const struct cli_collection_opts *o)
 	struct error err = ERROR_INIT;
 	struct collection_cursor *cur;
 	struct collection *c;
-	struct buf line = BUF_INIT;
+	struct buf line = BUF_INIT, as_given = BUF_INIT;
+	struct given given;
 	bool missing;
 	int rc, r;
 
@@ -429,9 +492,16 @@ cli_collection_list(const struct cli_collection_opts *o)
 		rc = fail("%s", err.msg);
 		goto out;
 	}
+	given_init(&given, o);
 	while ((r = collection_cursor_next(cur, &it, &err)) > 0) {
+		char *stored = it.article->path;
+		const char *shown = given_path(&given, stored, &as_given);
+
 		buf_reset(&line);
+		if (shown)	/* lent for the line, given back at once */
+			it.article->path = (char *)shown;
 		format_item(&line, &it, o->json);
+		it.article->path = stored;
 		if (!emit(&line, &rc))
 			break;
 	}
@@ -442,9 +512,11 @@ cli_collection_list(const struct cli_collection_opts *o)
 	if (missing)
 		rc = CLI_ERROR;
 	collection_cursor_free(cur);
+	given_release(&given);
 out:
 	collection_item_release(&it);
 	buf_release(&line);
+	buf_release(&as_given);
 	error_release(&err);
 	strvec_clear(&scope);
 	collection_free(c);

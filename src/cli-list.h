@@ -1,6 +1,6 @@
 /*
- * cli-list: `newsreader --list [--json] DIR|FILE...`: one line per
- * article on stdout, newest first (ties by path), warnings on stderr.
+ * cli-list: the lines of `newsreader --list [--json]`, one per article
+ * (cli-collection.c runs the listing over the collection).
  *
  * The line formats are functions of one article, so that a listing read
  * from the collection prints exactly what a listing of files prints.
@@ -30,11 +30,5 @@ void cli_list_text(struct buf *out, const struct article *a);
 void cli_list_json_members(struct buf *out, const struct article *a);
 /* The whole JSON object, without its newline. */
 void cli_list_json(struct buf *out, const struct article *a);
-
-/*
- * Run the listing over the operands. Returns CLI_OK, or CLI_ERROR when
- * an operand does not exist or cannot be read, or stdout fails.
- */
-int cli_list(char **paths, int npaths, bool json);
 
 #endif

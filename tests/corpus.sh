@@ -24,8 +24,8 @@ is "$(grep -c "${TAB}refused: " "$T/got.tsv")" 0 "no file is refused"
 
 # --list over the tree: the same files (but dot names, which a walk
 # skips), with the golden title, first category and date to the minute.
-# (--list reads the collection: its paths are absolute.)
-"$NEWSREADER" --list . 2>/dev/null | sed "s|${TAB}$(pwd -P)/|${TAB}|" |
+# (Paths as given: under the operand ., as find . prints them.)
+"$NEWSREADER" --list . 2>/dev/null | sed "s|${TAB}\./|${TAB}|" |
     awk -F"$TAB" -v OFS="$TAB" '{ print $4, $3, $2, $1 }' |
     LC_ALL=C sort >"$T/list.tsv"
 awk -F"$TAB" -v OFS="$TAB" '

@@ -109,6 +109,15 @@ is "$st" 0 "FILE operands exit 0"
 is "$(printf '%s\n' "$out" | cut -f3 | tr '\n' '|')" "第一篇|same time, path c|" \
     "a FILE operand is read whatever its name"
 
+# Paths as given: relative operands (one with a trailing slash) print
+# relative paths, as find prints them; the collection keeps them absolute.
+"$NEWSREADER" --list --no-scan "$D" "$T/plain.dat" | cut -f4 | sed "s|^$T/||" >"$T/want"
+(cd "$T" && "$NEWSREADER" --list --no-scan news/ plain.dat) | cut -f4 >"$T/got"
+is "$(grep -c . "$T/got")" 6 "relative operands: every article listed"
+is_file "$T/got" "$T/want" "relative operands: each path under its operand as typed"
+(cd "$D/sub" && "$NEWSREADER" --list --no-scan ..) | cut -f4 | sort >"$T/got"
+is "$(head -1 "$T/got")" "../a.md" "an operand of .. gives ../a.md"
+
 # Exit statuses.
 "$NEWSREADER" --list "$T/nonexistent" "$D/c.md" >"$T/o" 2>"$T/err"; st=$?; out=$(cut -f1-4 "$T/o")
 is "$st" 1 "a DIR that does not exist: exit 1"
