@@ -30,6 +30,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
 build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 gen="$build/bench/gen-corpus"
@@ -57,36 +58,6 @@ export LC_ALL=C.UTF-8
 # (火车站 20%, 世界卫生组织 7%, 一娺横媏 0.4%), and a Latin word (Omicron
 # 28%).
 QUERIES="疴 港 芯片 卨鶈 火车站 世界卫生组织 一娺横媏 Omicron"
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# time_ms CMD...: wall time of one run, in ms, output discarded
-time_ms() {
-	t0=$(date +%s%N)
-	"$@" >/dev/null 2>&1
-	t1=$(date +%s%N)
-	echo $(( (t1 - t0) / 1000000 ))
-}
-
-# time_us CMD...: the same in microseconds
-time_us() {
-	t0=$(date +%s%N)
-	"$@" >/dev/null 2>&1
-	t1=$(date +%s%N)
-	echo $(( (t1 - t0) / 1000 ))
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-
-# med FN ARGS...: the median of RUNS timings of FN ARGS, after one warm-up
-med() {
-	"$@" >/dev/null
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		"$@"
-		i=$((i + 1))
-	done | median
-}
 
 scan() { "$nr" --db "$db" --categories "$dir"; }
 rm_db() { rm -f "$db" "$db-wal" "$db-shm" "$db-fts0" "$db-fts0-wal" "$db-fts0-shm" \
@@ -169,7 +140,7 @@ for n in "$@"; do
 		"$gen" "$n" "$dir"
 	fi
 	bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
-	find_stat >/dev/null; cat_warm=$(find "$dir" -type f -print0 | xargs -0 cat | wc -c)
+	find "$dir" -type f -print0 | xargs -0 cat >/dev/null	# warm the cache
 	echo "cold import of $n articles ($imports times)" >&2
 	i=0
 	while [ "$i" -lt "$imports" ]; do
@@ -240,22 +211,7 @@ for n in "$@"; do
 		rm -rf "$dir"
 		rm_db
 	fi
-	: "$cat_warm"
 done
 
-# Put the table between this script's markers in RESULTS.md.
-results="$top/bench/RESULTS.md"
-[ -f "$results" ] || echo "# Benchmark results" >"$results"
-awk -v f="$out" '
-	function block() {
-		print "<!-- bench/collection.sh begin -->"
-		while ((getline l < f) > 0) print l
-		print "<!-- bench/collection.sh end -->"
-		done = 1
-	}
-	/<!-- bench\/collection.sh begin -->/ { skip = 1; block() }
-	!skip { print }
-	/<!-- bench\/collection.sh end -->/ { skip = 0 }
-	END { if (!done) block() }' "$results" >"$results.new"
-mv "$results.new" "$results"
+results_put collection.sh <"$out"
 cat "$out"

@@ -14,6 +14,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
 build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 check="$build/bench/linecheck"
@@ -56,11 +57,8 @@ for w in 40 80; do
 	done
 done
 
-res="$top/bench/RESULTS.md"
-[ -f "$res" ] || printf '# Benchmark results\n' >"$res"
 name=$(echo "$file" | sed "s|^$top/||")
-section=$(cat <<END
-<!-- bench/punct.sh begin -->
+results_put punct.sh <<END
 ## Chinese line breaking: w3m, elinks, lynx, newsreader
 
 \`bench/punct.sh\` on $(date -u '+%Y-%m-%d'), on $name. Lines that start with
@@ -72,13 +70,4 @@ $(w3m -version 2>/dev/null | head -1 | sed 's/^w3m version //; s/,.*//; s|^w3m/|
 | reader | width | lines | start with closing | end with opening | split —— …… | too wide |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 $(printf '%s' "$rows")
-<!-- bench/punct.sh end -->
 END
-)
-awk -v section="$section" '
-	/<!-- bench\/punct.sh begin -->/ { skip = 1; print section; done = 1; next }
-	/<!-- bench\/punct.sh end -->/ { skip = 0; next }
-	!skip { print }
-	END { if (!done) { print ""; print section } }' "$res" >"$res.new"
-mv "$res.new" "$res"
-echo "recorded in $res" >&2

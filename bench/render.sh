@@ -25,6 +25,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
 build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 gen="$build/bench/gen-corpus"
@@ -94,10 +95,7 @@ lay2=$("$lb" -r "$runs" -w 80 "$work/seed-big.md" | awk '$1 == "layout"')
 lay2_mbs=$(echo "$lay2" | awk '{ print $6 }')
 echo "layout: $lay; seed text: $lay2" >&2
 
-res="$top/bench/RESULTS.md"
-[ -f "$res" ] || printf '# Benchmark results\n' >"$res"
-section=$(cat <<END
-<!-- bench/render.sh begin -->
+results_put render.sh <<END
 ## --dump: rendering an article vs w3m
 
 \`bench/render.sh -r $runs -n $bytes\` on $(date -u '+%Y-%m-%d'), $(nproc) CPUs ($(uname -m)),
@@ -118,13 +116,4 @@ article $lay_text bytes of block text in $lay_ms ms, **$lay_mbs MB/s**; on
 the seed's paragraphs **$lay2_mbs MB/s** (target: 50 MB/s or more). That is
 every stage after the document: scrubbing, ICU line and cluster breaks with
 the zh vetoes, cells and widths, and filling lines, in one thread.
-<!-- bench/render.sh end -->
 END
-)
-awk -v section="$section" '
-	/<!-- bench\/render.sh begin -->/ { skip = 1; print section; done = 1; next }
-	/<!-- bench\/render.sh end -->/ { skip = 0; next }
-	!skip { print }
-	END { if (!done) { print ""; print section } }' "$res" >"$res.new"
-mv "$res.new" "$res"
-echo "recorded in $res" >&2

@@ -35,6 +35,7 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/bench/lib.sh"
 build=${BUILD:-$top/build}
 nr="$build/src/newsreader"
 gen="$build/bench/gen-corpus"
@@ -75,11 +76,6 @@ field() {
 	    if (index($i, k "=") == 1) print substr($i, length(k) + 2) }'
 }
 
-median() {	# the median of the numbers on stdin
-	sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
-	    else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 # seq_of FILE LABEL: the bytes a show step printed, on one line, with
 # each run of text (3 characters or more) as …
 seq_of() {
@@ -103,7 +99,6 @@ seq_of() {
 	}' "$work/$1"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
 per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 
 # --- scrolling: one long article (a 300 KB body, thousands of lines) ---
@@ -255,9 +250,7 @@ kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # --- the report ---
 
-section="$work/section.md"
 {
-	echo "<!-- bench/tui.sh begin -->"
 	echo "## The full-screen interface: bytes, keys, first paint, memory"
 	echo
 	echo "\`bench/tui.sh\` on $(date +%Y-%m-%d), $(nproc) CPUs ($(uname -m)),"
@@ -358,16 +351,4 @@ section="$work/section.md"
 	echo "rows and pages it holds); (3) adds the scan thread's (its own"
 	echo "connection and cache, and scan.c's lists of the stored and the walked"
 	echo "files), which (4) shows alone."
-	echo "<!-- bench/tui.sh end -->"
-} >"$section"
-
-results="$top/bench/RESULTS.md"
-[ -f "$results" ] || echo "# Benchmark results" >"$results"
-awk -v sec="$section" '
-	/<!-- bench\/tui.sh begin -->/ { skip = 1; while ((getline l < sec) > 0) print l; done = 1 }
-	!skip { print }
-	/<!-- bench\/tui.sh end -->/ { skip = 0 }
-	END { if (!done) { while ((getline l < sec) > 0) print l } }
-' "$results" >"$work/results.md"
-cp "$work/results.md" "$results"
-cat "$section"
+} | results_put tui.sh
