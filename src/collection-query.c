@@ -452,7 +452,7 @@ build_view(struct collection *c, const struct collection_view *v,
 	struct buf match = BUF_INIT;
 	int64_t *cats = NULL, tag = 0;
 	size_t ncats = 0;
-	bool cat_done = false, tag_done = false;
+	bool cat_done = false, tag_done = false, by_date, common;
 	const char *kdate = "a.date", *kid = "a.id";
 	int rc = -1;
 
@@ -470,35 +470,19 @@ build_view(struct collection *c, const struct collection_view *v,
 	buf_adds(&q->sql, heads[mode]);
 	if (mode == BUILD_ROWS)
 		buf_adds(&q->sql, v->sort == COLLECTION_SORT_RANK ? "f.rank" : "0");
-	if (v->search && mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
-	    common_search(c, match.buf)) {
-		/*
-		 * Many matches: walk the date order (of the category when there
-		 * is one) and keep the rows in the match set, so the first page
-		 * comes without sorting them all.
-		 */
-		if (ncats == 1) {
-			buf_addf(&q->sql, " FROM article_categories d CROSS JOIN "
-			    "articles a ON a.id = d.article_id WHERE d.cat_id = ?%s",
-			    v->unread ? " AND d.unread" : "");
-			bind_int(q, cats[0]);
-			kdate = "d.date";
-			kid = "d.article_id";
-			cat_done = true;
-		} else {
-			buf_adds(&q->sql, " FROM articles a INDEXED BY articles_date "
-			    "WHERE 1");
-		}
-		buf_adds(&q->sql, " AND a.docid IN (");
-		add_matches(q, match.buf, false);
-		buf_addc(&q->sql, ')');
-	} else if (v->search) {
+	by_date = mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE;
+	/*
+	 * Many matches: walk the date order (of the category when there is
+	 * one) and keep the rows in the match set, so the first page comes
+	 * without sorting them all.
+	 */
+	common = v->search && by_date && common_search(c, match.buf);
+	if (v->search && !common) {
 		buf_adds(&q->sql, " FROM (");
 		add_matches(q, match.buf, v->sort == COLLECTION_SORT_RANK);
 		buf_adds(&q->sql, ") f CROSS JOIN articles a ON a.docid = f.docid "
 		    "WHERE 1");
-	} else if (mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
-	    ncats == 1) {
+	} else if (by_date && ncats == 1) {
 		buf_addf(&q->sql, " FROM article_categories d CROSS JOIN "
 		    "articles a ON a.id = d.article_id WHERE d.cat_id = ?%s",
 		    v->unread ? " AND d.unread" : "");
@@ -506,16 +490,23 @@ build_view(struct collection *c, const struct collection_view *v,
 		kdate = "d.date";
 		kid = "d.article_id";
 		cat_done = true;
-	} else if (mode == BUILD_ROWS && v->sort == COLLECTION_SORT_DATE &&
-	    tag > 0) {
+	} else if (by_date && tag > 0 && !common) {
 		buf_adds(&q->sql, " FROM article_tags d CROSS JOIN articles a "
 		    "ON a.id = d.article_id WHERE d.tag_id = ?");
 		bind_int(q, tag);
 		kdate = "d.date";
 		kid = "d.article_id";
 		tag_done = true;
+	} else if (common) {
+		buf_adds(&q->sql, " FROM articles a INDEXED BY articles_date "
+		    "WHERE 1");
 	} else {
 		buf_adds(&q->sql, " FROM articles a WHERE 1");
+	}
+	if (common) {
+		buf_adds(&q->sql, " AND a.docid IN (");
+		add_matches(q, match.buf, false);
+		buf_addc(&q->sql, ')');
 	}
 	if (v->category && !cat_done) {
 		if (ncats == 0)
