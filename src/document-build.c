@@ -269,21 +269,24 @@ document_text(const struct document *doc, struct buf *out)
 /* --- freeing --- */
 
 void
+document_block_release(struct document_block *b)
+{
+	buf_release(&b->text);
+	free(b->runs);
+	free(b->frames);
+	if (b->table) {
+		free(b->table->cells);
+		free(b->table);
+	}
+}
+
+void
 document_free(struct document *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->nblocks; i++) {
-		struct document_block *b = &doc->blocks[i];
-
-		buf_release(&b->text);
-		free(b->runs);
-		free(b->frames);
-		if (b->table) {
-			free(b->table->cells);
-			free(b->table);
-		}
-	}
+	for (size_t i = 0; i < doc->nblocks; i++)
+		document_block_release(&doc->blocks[i]);
 	free(doc->blocks);
 	for (size_t i = 0; i < doc->nlinks; i++)
 		free(doc->links[i].url);

@@ -144,13 +144,7 @@ drop_last_block(struct document_flow *w)
 
 	if (b->space_before && w->gap == 0)
 		w->gap = 1;
-	buf_release(&b->text);
-	free(b->runs);
-	free(b->frames);
-	if (b->table) {
-		free(b->table->cells);
-		free(b->table);
-	}
+	document_block_release(b);
 }
 
 static void

@@ -208,6 +208,9 @@ void document_text(const struct document *doc, struct buf *out);
 void document_article_text(const struct article *a, struct buf *out);
 
 void document_free(struct document *doc);
+/* Free what one block owns (its text, runs, frames and table), not the
+ * block itself. */
+void document_block_release(struct document_block *b);
 
 /* --- building by hand (the HTML walker, the page header, tests) --- */
 
