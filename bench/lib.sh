@@ -1,6 +1,8 @@
-# bench/lib.sh: what the bench/*.sh scripts share. Sourced, not run:
+# bench/lib.sh: what the bench/*.sh scripts share. Sourced, not run,
+# once top (the source tree) is set:
 #
-#   . "$(dirname "$0")/lib.sh"
+#   top=$(cd "$(dirname "$0")/.." && pwd)
+#   . "$top/bench/lib.sh"
 #
 #   now_ms                 the wall clock in milliseconds
 #   time_ms CMD...         the wall time of one run of CMD in ms (its
@@ -18,8 +20,23 @@
 #                          end -->, which it writes), appended when the
 #                          file has none yet
 #
-# The scripts keep their own figures; this file holds only the clock, the
-# statistics and the results file, so that every table is made alike.
+#   need PROG...           exit with a message unless each PROG is an
+#                          executable
+#
+# It sets build ($BUILD, else the tree's build/), and nr and gen: the
+# newsreader and bench/gen-corpus there. The scripts keep their own
+# figures; this file holds the clock, the statistics, the results file
+# and the programs' places, so that every table is made alike.
+
+build=${BUILD:-$top/build}
+nr="$build/src/newsreader"
+gen="$build/bench/gen-corpus"
+
+need() {
+	for _p; do
+		[ -x "$_p" ] || { echo "$(basename "$0"): $_p is missing; run tools/build (and make check, for bench/nr-pty)" >&2; exit 1; }
+	done
+}
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

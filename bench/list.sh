@@ -27,9 +27,6 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-build=${BUILD:-$top/build}
-nr="$build/src/newsreader"
-gen="$build/bench/gen-corpus"
 runs=5
 keep=0
 while getopts r:k opt; do
@@ -41,9 +38,7 @@ while getopts r:k opt; do
 done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- 10000 100000
-for p in "$nr" "$gen"; do
-	[ -x "$p" ] || { echo "bench/list.sh: $p is missing; run tools/build" >&2; exit 1; }
-done
+need "$nr" "$gen"
 base=${NR_BENCH_DIR:-${TMPDIR:-/tmp}}
 export LC_ALL=C.UTF-8
 

@@ -15,13 +15,9 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-build=${BUILD:-$top/build}
-nr="$build/src/newsreader"
 check="$build/bench/linecheck"
 file=${1:-$top/data/000_bbf8aa7d2cb0c58b.md}
-for p in "$nr" "$check"; do
-	[ -x "$p" ] || { echo "bench/punct.sh: $p is missing; run tools/build" >&2; exit 1; }
-done
+need "$nr" "$check"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nr-bench-punct.XXXXXX")
 trap 'rm -rf "$work"' EXIT

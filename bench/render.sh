@@ -26,9 +26,6 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-build=${BUILD:-$top/build}
-nr="$build/src/newsreader"
-gen="$build/bench/gen-corpus"
 lb="$build/bench/layout-bench"
 alt="$build/bench/alternate"
 runs=15
@@ -40,9 +37,7 @@ while getopts r:n: opt; do
 	*) echo "usage: bench/render.sh [-r RUNS] [-n BYTES]" >&2; exit 2 ;;
 	esac
 done
-for p in "$nr" "$gen" "$lb" "$alt"; do
-	[ -x "$p" ] || { echo "bench/render.sh: $p is missing; run tools/build" >&2; exit 1; }
-done
+need "$nr" "$gen" "$lb" "$alt"
 command -v w3m >/dev/null ||
     { echo "bench/render.sh: no w3m (tools/install-deps --bench)" >&2; exit 1; }
 

@@ -36,9 +36,6 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-build=${BUILD:-$top/build}
-nr="$build/src/newsreader"
-gen="$build/bench/gen-corpus"
 pty="$build/bench/nr-pty"
 runs=5
 keep=0
@@ -51,9 +48,7 @@ while getopts r:k opt; do
 done
 shift $((OPTIND - 1))
 n=${1:-100000}
-for p in "$nr" "$gen" "$pty"; do
-	[ -x "$p" ] || { echo "bench/tui.sh: $p is missing; run tools/build and make check" >&2; exit 1; }
-done
+need "$nr" "$gen" "$pty"
 command -v less >/dev/null || { echo "bench/tui.sh: less is not installed" >&2; exit 1; }
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 base=${NR_BENCH_DIR:-${TMPDIR:-/tmp}}
