@@ -307,6 +307,103 @@ out:
 	buf_release(&out);
 }
 
+/*
+ * Databases of versions 1, 3 and 4 (made by turning back what the later
+ * versions add: a version-1 file is the version-2 fixture without FTS5's
+ * settings; versions 3 and 4 are a new file without the sample column and,
+ * for 3, without the rescan index) are migrated on open, articles and
+ * state kept, to the current version with everything it adds.
+ */
+static void
+test_migration_from(const char *dir, int from)
+{
+	const char *top = getenv("top_srcdir");
+	struct error err = ERROR_INIT;
+	struct collection_view v = { 0 };
+	struct collection *c;
+	struct buf b = BUF_INIT, out = BUF_INIT;
+	sqlite3 *db;
+	int64_t id;
+
+	buf_addf(&b, "%s/v%d.db", dir, from);
+	if (from == 1) {
+		char *fixture = xasprintf("%s/tests/fixtures/collection/v2.sql",
+		    top ? top : NR_BUILD_SRCDIR);
+		struct buf sql = BUF_INIT;
+		FILE *fp = fopen(fixture, "r");
+		char chunk[4096];
+		size_t n;
+
+		free(fixture);
+		ok(fp != NULL, "v%d: the version-2 fixture is there", from);
+		if (!fp)
+			goto out;
+		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			buf_add(&sql, chunk, n);
+		fclose(fp);
+		sqlite3_open(b.buf, &db);
+		sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
+		buf_release(&sql);
+		sqlite3_exec(db, "DELETE FROM fts_config WHERE k IN ('hashsize', "
+		    "'automerge'); PRAGMA user_version = 1", NULL, NULL, NULL);
+	} else {
+		c = collection_open(b.buf, &err);
+		ok(c != NULL, "v%d: a new database opens", from);
+		if (!c)
+			goto out;
+		collection_begin(c, &err);
+		id = put(c, mk("/old/1.md", "旧文章", 1614592800, "旧", "", NULL, 9),
+		    "旧的正文", 0);
+		collection_set_read(c, id, true, &err);
+		collection_set_starred(c, id, true, &err);
+		collection_source_add(c, "/old", false, false, &err);
+		collection_commit(c, &err);
+		collection_free(c);
+		sqlite3_open(b.buf, &db);
+		sqlite3_exec(db, "ALTER TABLE sources DROP COLUMN sample", NULL,
+		    NULL, NULL);
+		if (from == 3)
+			sqlite3_exec(db, "DROP INDEX articles_files", NULL, NULL,
+			    NULL);
+		sqlite3_exec(db, from == 3 ? "PRAGMA user_version = 3" :
+		    "PRAGMA user_version = 4", NULL, NULL, NULL);
+	}
+	is_int(int_of(db, "PRAGMA user_version"), from, "v%d: made at version %d",
+	    from, from);
+	sqlite3_close(db);
+
+	c = collection_open(b.buf, &err);
+	ok(c != NULL, "v%d: it opens%s%s", from, err.msg ? ": " : "",
+	    err.msg ? err.msg : "");
+	if (!c)
+		goto out;
+	if (from == 1) {
+		is_str(ids(c, &v, &out), "1 3 2", "v1: its articles are there");
+		is_str(tree(c, NULL, 0, &out), "旧=2/1 旧/子=1/0 未分类=1/1",
+		    "v1: with their tree and read state");
+	} else {
+		v.starred = true;
+		is_str(ids(c, &v, &out), "1", "v%d: its article is there, starred",
+		    from);
+		is_str(tree(c, NULL, 0, &out), "旧=1/0", "v%d: and read", from);
+	}
+	check(c, "the migration");
+	collection_free(c);
+	sqlite3_open(b.buf, &db);
+	is_int(int_of(db, "PRAGMA user_version"), COLLECTION_SCHEMA_VERSION,
+	    "v%d: at the current version after", from);
+	is_int(int_of(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name = 'articles_files'"), 1, "v%d: with the rescan index", from);
+	is_int(int_of(db, "SELECT count(*) FROM pragma_table_info('sources') "
+	    "WHERE name = 'sample'"), 1, "v%d: and the sample column", from);
+	sqlite3_close(db);
+out:
+	error_release(&err);
+	unlink_db(b.buf);
+	buf_release(&b);
+	buf_release(&out);
+}
+
 /* "name:indexed" (or ":not") for each article under root, by path. */
 static const char *
 indexed(struct collection *c, const char *root, struct buf *out)
@@ -795,6 +892,9 @@ main(void)
 	unlink_db(b.buf);
 
 	test_migration(dir);
+	test_migration_from(dir, 1);
+	test_migration_from(dir, 3);
+	test_migration_from(dir, 4);
 	test_shards(dir);
 
 	unlink_db(path.buf);
