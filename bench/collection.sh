@@ -23,6 +23,8 @@
 #               median is reported)
 #   -k          keep the generated corpora and databases ($NR_BENCH_DIR,
 #               /tmp)
+#   -q QUERIES  the searches, separated by spaces (default: the eight
+#               below)
 #   N...        corpus sizes (default: 10000 100000)
 #
 # Warm page cache: every command runs once untimed first. Run from the
@@ -31,25 +33,22 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/bench/lib.sh"
-build=${BUILD:-$top/build}
-nr="$build/src/newsreader"
-gen="$build/bench/gen-corpus"
 runs=5
 imports=1
 keep=0
-while getopts r:i:k opt; do
+queries=""
+while getopts r:i:kq: opt; do
 	case $opt in
 	r) runs=$OPTARG ;;
 	i) imports=$OPTARG ;;
 	k) keep=1 ;;
-	*) echo "usage: bench/collection.sh [-r RUNS] [-i IMPORTS] [-k] [N...]" >&2; exit 2 ;;
+	q) queries=$OPTARG ;;
+	*) echo "usage: bench/collection.sh [-r RUNS] [-i IMPORTS] [-k] [-q QUERIES] [N...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- 10000 100000
-for p in "$nr" "$gen"; do
-	[ -x "$p" ] || { echo "bench/collection.sh: $p is missing; run tools/build" >&2; exit 1; }
-done
+need "$nr" "$gen"
 base=${NR_BENCH_DIR:-${TMPDIR:-/tmp}}
 export LC_ALL=C.UTF-8
 
@@ -57,7 +56,7 @@ export LC_ALL=C.UTF-8
 # character (疴 7%, 港 42%), two (芯片 11%, 卨鶈 0.1%), three and more
 # (火车站 20%, 世界卫生组织 7%, 一娺横媏 0.4%), and a Latin word (Omicron
 # 28%).
-QUERIES="疴 港 芯片 卨鶈 火车站 世界卫生组织 一娺横媏 Omicron"
+QUERIES=${queries:-"疴 港 芯片 卨鶈 火车站 世界卫生组织 一娺横媏 Omicron"}
 
 scan() { "$nr" --db "$db" --categories "$dir"; }
 rm_db() { rm -f "$db" "$db-wal" "$db-shm" "$db-fts0" "$db-fts0-wal" "$db-fts0-shm" \
