@@ -18,6 +18,10 @@ tui_type '大连'
 tui_keys Enter
 tui_wait "^ 搜索: 大连 \\($want\\) +newsreader"
 ok $? "a 2-character Chinese word: the view and its count"
+# The status line's position is drawn last: wait for it, so that the
+# checks below read the whole new screen, not one half sent (under load
+# the terminal may show the title before the rest arrives).
+tui_wait " 1/$want\$" >/dev/null
 like "$(sed -n 5p "$TUI_SCREEN")" "^ 搜索: 大连 +$want +│" \
     "the tree has a row for the search"
 is "$(tail -1 "$TUI_SCREEN" | sed 's/.* //')" "1/$want" "the list is focused on the results"
