@@ -167,13 +167,22 @@ cli_dump_article(FILE *out, const struct article *a,
 		add_json(&b, a, p, w);
 	} else {
 		size_t n = page_nblocks(p);
+		unsigned nt = threads(a);
+		struct page_job *job = page_prepare_start(p, w, 0,
+		    DUMP_CHUNK < n ? DUMP_CHUNK : n, nt);
 
-		/* a chunk of blocks at a time: laid out by all CPUs, printed,
-		 * let go, so memory stays small on a huge article */
+		/*
+		 * A chunk of blocks at a time, laid out by all CPUs, printed
+		 * and let go, so memory stays small on a huge article. While
+		 * this thread prints a chunk, the helpers lay out the next.
+		 */
 		for (size_t first = 0; first < n; first += DUMP_CHUNK) {
 			size_t end = first + DUMP_CHUNK < n ? first + DUMP_CHUNK : n;
+			size_t next_end = end + DUMP_CHUNK < n ? end + DUMP_CHUNK : n;
 
-			page_prepare(p, w, first, end, threads(a));
+			page_prepare_finish(p, job);
+			job = end < n ? page_prepare_start(p, w, end, next_end, nt) :
+			    NULL;
 			for (size_t i = first; i < end; i++) {
 				const struct layout_block *lb = page_block(p, w, i);
 
@@ -187,6 +196,8 @@ cli_dump_article(FILE *out, const struct article *a,
 				ret = CLI_ERROR;
 			buf_reset(&b);
 		}
+		if (job)	/* no blocks at all */
+			page_prepare_finish(p, job);
 	}
 	if (fwrite(b.buf, 1, b.len, out) != b.len)
 		ret = CLI_ERROR;

@@ -286,8 +286,16 @@ struct prep {
 
 struct prep_worker {
 	struct prep *job;
-	struct layout *lay;
+	struct layout **lay;	/* its layout, made by the thread if NULL */
 	pthread_t thread;
+};
+
+/* A page_prepare_start() under way. */
+struct page_job {
+	struct prep job;
+	size_t first;
+	struct prep_worker wk[PAGE_MAX_THREADS - 1];
+	unsigned n;		/* helper threads running */
 };
 
 static void *
@@ -297,46 +305,63 @@ prep_run(void *arg)
 	struct prep *job = wk->job;
 	size_t i;
 
+	/* A helper's ICU iterators are made here, beside the caller's work,
+	 * not before the thread starts. */
+	if (!*wk->lay)
+		*wk->lay = layout_new(true);
 	while ((i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED)) <
 	    job->end) {
 		/* each thread writes only the slots it took */
 		if (!job->c->blocks[i])
-			job->c->blocks[i] = layout_block(wk->lay, job->p->doc, i,
+			job->c->blocks[i] = layout_block(*wk->lay, job->p->doc, i,
 			    job->c->width, job->p->flags);
 	}
 	return NULL;
 }
 
-void
-page_prepare(struct page *p, unsigned w, size_t first, size_t end,
+struct page_job *
+page_prepare_start(struct page *p, unsigned w, size_t first, size_t end,
     unsigned threads)
 {
-	struct page_cache *c = cache_for(p, w ? w : 1);
-	struct prep job = { p, c, first, end };
-	struct prep_worker wk[PAGE_MAX_THREADS];
-	unsigned n = 0;
+	struct page_job *j = xcalloc(1, sizeof *j);
 
 	if (end > p->doc->nblocks)
-		end = job.end = p->doc->nblocks;
+		end = p->doc->nblocks;
+	j->job.p = p;
+	j->job.c = cache_for(p, w ? w : 1);
+	j->job.next = j->first = first;
+	j->job.end = end;
 	if (first >= end)
-		return;
+		return j;
 	if (threads > PAGE_MAX_THREADS)
 		threads = PAGE_MAX_THREADS;
 	if (threads > end - first)
 		threads = (unsigned)(end - first);
 	for (unsigned t = 1; t < threads; t++) {
-		if (!p->helpers[t - 1])
-			p->helpers[t - 1] = layout_new(true);
-		wk[n].job = &job;
-		wk[n].lay = p->helpers[t - 1];
-		if (pthread_create(&wk[n].thread, NULL, prep_run, &wk[n]) == 0)
-			n++;
+		struct prep_worker *wk = &j->wk[j->n];
+
+		wk->job = &j->job;
+		wk->lay = &p->helpers[t - 1];
+		if (pthread_create(&wk->thread, NULL, prep_run, wk) == 0)
+			j->n++;
 	}
-	wk[n].job = &job;
-	wk[n].lay = p->layout;
-	prep_run(&wk[n]);
-	for (unsigned t = 0; t < n; t++)
-		pthread_join(wk[t].thread, NULL);
+	return j;
+}
+
+void
+page_prepare_finish(struct page *p, struct page_job *j)
+{
+	struct prep_worker self = { &j->job, &p->layout, 0 };
+	struct page_cache *c = j->job.c;
+	size_t first = j->first, end = j->job.end;
+
+	if (first < end)
+		prep_run(&self);
+	for (unsigned t = 0; t < j->n; t++)
+		pthread_join(j->wk[t].thread, NULL);
+	free(j);
+	if (first >= end)
+		return;
 	/* what is cached now: widen [lo, hi) */
 	if (c->lo >= c->hi) {
 		c->lo = first;
@@ -345,6 +370,13 @@ page_prepare(struct page *p, unsigned w, size_t first, size_t end,
 		c->lo = first < c->lo ? first : c->lo;
 		c->hi = end > c->hi ? end : c->hi;
 	}
+}
+
+void
+page_prepare(struct page *p, unsigned w, size_t first, size_t end,
+    unsigned threads)
+{
+	page_prepare_finish(p, page_prepare_start(p, w, first, end, threads));
 }
 
 void

@@ -95,6 +95,19 @@ void page_prepare(struct page *p, unsigned w, size_t first, size_t end,
     unsigned threads);
 
 /*
+ * page_prepare() in two halves, so that the caller can work meanwhile:
+ * page_prepare_start() sets threads - 1 helper threads laying out blocks
+ * [first, end) and returns; page_prepare_finish() lays out what they have
+ * not taken yet on the calling thread, waits for them and frees the job.
+ * In between, the caller may read (page_block) and trim blocks outside
+ * [first, end) at width w, and must not ask for blocks inside it.
+ */
+struct page_job;
+struct page_job *page_prepare_start(struct page *p, unsigned w, size_t first,
+    size_t end, unsigned threads);
+void page_prepare_finish(struct page *p, struct page_job *j);
+
+/*
  * Let go of the cached layouts of blocks outside [first, end) at width w,
  * to bound memory on a huge article (the pane may keep the blocks around
  * what it shows; --dump drops each block once printed). A block dropped is

@@ -244,6 +244,76 @@ test_search(struct page *p)
 	    m.block == 5, "backward from the end: the last 疫情");
 }
 
+/* Every line of blocks [first, end) at width w, one a line, into out. */
+static void
+add_lines(struct page *p, unsigned w, size_t first, size_t end, struct buf *out)
+{
+	for (size_t i = first; i < end; i++) {
+		const struct layout_block *lb = page_block(p, w, i);
+
+		for (size_t k = 0; lb && k < lb->nlines; k++) {
+			char *s = line_str(&lb->lines[k]);
+
+			buf_adds(out, s);
+			buf_addc(out, '\n');
+			free(s);
+		}
+	}
+}
+
+/*
+ * page_prepare_start()/finish() as --dump uses them: three threads lay out
+ * a chunk while the caller reads and trims the one before. The lines are
+ * those the lazy, one-thread page_block() gives.
+ */
+static void
+test_prepare(void)
+{
+	struct error err = ERROR_INIT;
+	struct buf text = BUF_INIT, lazy = BUF_INIT, piped = BUF_INIT;
+	struct article *a;
+	struct page *p1, *p2;
+	struct page_job *job;
+	size_t n, chunk = 97;
+
+	buf_adds(&text, "---\ntitle: 长文\n---\n");
+	for (int i = 0; i < 1200; i++)
+		buf_addf(&text, "<p>第%d段：据“大连发布”消息，会议指出，全市广大干部群众"
+		    "万众一心、众志成城，迅速打响疫情防控阻击战。Omicron %d.</p>\n",
+		    i, i * 7);
+	a = article_parse("long.md", text.buf, text.len, 0, &err);
+	ok(a != NULL, "a long article parses");
+	if (!a)
+		goto out;
+	p1 = page_new(a, NULL);
+	p2 = page_new(a, NULL);
+	n = page_nblocks(p1);
+	ok(n > 1200, "it has %zu blocks", n);
+	add_lines(p1, 40, 0, n, &lazy);
+
+	job = page_prepare_start(p2, 40, 0, chunk, 3);
+	for (size_t first = 0; first < n; first += chunk) {
+		size_t end = first + chunk < n ? first + chunk : n;
+
+		page_prepare_finish(p2, job);
+		job = end < n ? page_prepare_start(p2, 40, end,
+		    end + chunk < n ? end + chunk : n, 3) : NULL;
+		add_lines(p2, 40, first, end, &piped);
+		page_trim(p2, 40, end, end);
+	}
+	ok(lazy.len > 100000, "%zu bytes of lines", lazy.len);
+	ok(strcmp(lazy.buf, piped.buf) == 0,
+	    "laid out by three threads a chunk ahead: the same lines");
+	page_free(p1);
+	page_free(p2);
+	article_free(a);
+out:
+	error_release(&err);
+	buf_release(&text);
+	buf_release(&lazy);
+	buf_release(&piped);
+}
+
 int
 main(void)
 {
@@ -259,6 +329,7 @@ main(void)
 	test_cache(p);
 	test_links(p);
 	test_search(p);
+	test_prepare();
 	page_free(p);
 	article_free(a);
 	return tap_done();
