@@ -214,6 +214,42 @@ unlink_db(const char *path)
 }
 
 /*
+ * The version-2 fixture (tests/fixtures/collection/v2.sql) loaded into a
+ * new database at path: its connection, or NULL (reported) when the
+ * fixture is missing or does not load.
+ */
+static sqlite3 *
+load_v2(const char *path, const char *what)
+{
+	const char *top = getenv("top_srcdir");
+	char *fixture = xasprintf("%s/tests/fixtures/collection/v2.sql",
+	    top ? top : NR_BUILD_SRCDIR);
+	struct buf sql = BUF_INIT;
+	FILE *fp = fopen(fixture, "r");
+	char chunk[4096];
+	size_t n;
+	sqlite3 *db = NULL;
+	int rc;
+
+	free(fixture);
+	ok(fp != NULL, "%s: the version-2 fixture is there", what);
+	if (!fp)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&sql, chunk, n);
+	fclose(fp);
+	sqlite3_open(path, &db);
+	rc = sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
+	buf_release(&sql);
+	is_int(rc, SQLITE_OK, "%s: it loads", what);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/*
  * A version-2 database, made by that version (tests/fixtures/collection/
  * v2.sql: three articles, 2.md read, 3.md starred), is migrated on open:
  * articles, tree, tags and state kept, its index dropped for the shards,
@@ -222,29 +258,15 @@ unlink_db(const char *path)
 static void
 test_migration(const char *dir)
 {
-	const char *top = getenv("top_srcdir");
-	char *fixture = xasprintf("%s/tests/fixtures/collection/v2.sql",
-	    top ? top : NR_BUILD_SRCDIR);
 	struct error err = ERROR_INIT;
 	struct collection_view v = { 0 };
 	struct collection *c;
-	struct buf b = BUF_INIT, sql = BUF_INIT, out = BUF_INIT;
-	FILE *fp = fopen(fixture, "r");
-	char chunk[4096];
-	size_t n;
+	struct buf b = BUF_INIT, out = BUF_INIT;
 	sqlite3 *db;
-	int rc;
 
 	buf_addf(&b, "%s/old.db", dir);
-	ok(fp != NULL, "the version-2 fixture is there");
-	if (!fp)
+	if (!(db = load_v2(b.buf, "v2")))
 		goto out;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&sql, chunk, n);
-	fclose(fp);
-	sqlite3_open(b.buf, &db);
-	rc = sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
-	is_int(rc, SQLITE_OK, "it loads");
 	is_int(int_of(db, "PRAGMA user_version"), 2, "at version 2");
 	sqlite3_close(db);
 
@@ -301,9 +323,7 @@ test_migration(const char *dir)
 out:
 	error_release(&err);
 	unlink_db(b.buf);
-	free(fixture);
 	buf_release(&b);
-	buf_release(&sql);
 	buf_release(&out);
 }
 
@@ -317,7 +337,6 @@ out:
 static void
 test_migration_from(const char *dir, int from)
 {
-	const char *top = getenv("top_srcdir");
 	struct error err = ERROR_INIT;
 	struct collection_view v = { 0 };
 	struct collection *c;
@@ -327,23 +346,8 @@ test_migration_from(const char *dir, int from)
 
 	buf_addf(&b, "%s/v%d.db", dir, from);
 	if (from == 1) {
-		char *fixture = xasprintf("%s/tests/fixtures/collection/v2.sql",
-		    top ? top : NR_BUILD_SRCDIR);
-		struct buf sql = BUF_INIT;
-		FILE *fp = fopen(fixture, "r");
-		char chunk[4096];
-		size_t n;
-
-		free(fixture);
-		ok(fp != NULL, "v%d: the version-2 fixture is there", from);
-		if (!fp)
+		if (!(db = load_v2(b.buf, "v1")))
 			goto out;
-		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-			buf_add(&sql, chunk, n);
-		fclose(fp);
-		sqlite3_open(b.buf, &db);
-		sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
-		buf_release(&sql);
 		sqlite3_exec(db, "DELETE FROM fts_config WHERE k IN ('hashsize', "
 		    "'automerge'); PRAGMA user_version = 1", NULL, NULL, NULL);
 	} else {
