@@ -57,6 +57,10 @@ is "$(printf '%s\n' "$out" | head -1)" \
 is "$(printf '%s\n' "$out" | sed -n 2p)" \
     "$(printf '2021-12-03 09:20\t新媒体/趣头条\t第一篇\t%s/a.md' "$D")" \
     "a flat category list is one path"
+# The config's timezone setting overrides TZ for zone-less and printed times.
+printf 'timezone: JST-9\n' >"$T/tz.yaml"
+is "$("$NEWSREADER" --config "$T/tz.yaml" --list --no-scan "$D/sub/b.md" | cut -f1)" \
+    "2021-12-03 11:20" "the config's timezone sets the local time printed"
 is "$(printf '%s\n' "$out" | sed -n '3p;4p' | cut -f3 | tr '\n' '|')" \
     "same time, path b|same time, path c|" "ties are broken by path"
 is "$(printf '%s\n' "$out" | sed -n 3p | cut -f2)" "未分类" \
