@@ -67,6 +67,7 @@ tui_stop
 TUI_ENV="$base"
 tui_start 80 24 -- "$FIX/links.md"
 tui_wait ' 1/3$'
+tui_wait '全部 / All +1/1'	# the background scan has listed the file
 tui_keys Tab Enter
 tui_wait '│ 链接测试：三种链接'
 tui_keys 1 o
@@ -85,6 +86,7 @@ mkdir -p "$XDG_CONFIG_HOME/newsreader"
 echo 'osc52: false' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
 tui_start 80 24 -- "$FIX/links.md"
 tui_wait ' 1/3$'
+tui_wait '全部 / All +1/1'	# the background scan has listed the file
 tui_keys Tab Enter
 tui_wait '│ 链接测试：三种链接'
 while tmx delete-buffer 2>/dev/null; do :; done	# every buffer
