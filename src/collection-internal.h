@@ -171,6 +171,9 @@ sqlite3_stmt *collection_stmt(struct collection *c, enum stmt_id id,
 int collection_step_done(struct collection *c, sqlite3_stmt *st,
     struct error *err);
 int collection_exec(struct collection *c, const char *sql, struct error *err);
+/* The same two on a connection of its own (a shard's). */
+int collection_sqlite_error(sqlite3 *db, struct error *err, const char *what);
+int collection_sqlite_exec(sqlite3 *db, const char *sql, struct error *err);
 /* Bind s, or NULL for a NULL s; s must outlive the step. */
 void collection_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* A copy of column i, or NULL. */

@@ -75,26 +75,6 @@ struct collection_shard {
 	bool wrote;		/* a transaction was committed */
 };
 
-static int
-db_error(sqlite3 *db, struct error *err, const char *what)
-{
-	error_set(err, "database: %s: %s", what, sqlite3_errmsg(db));
-	return -1;
-}
-
-static int
-exec(sqlite3 *db, const char *sql, struct error *err)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "database: %s", msg ? msg : sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
 /* One integer from sql's first row (with ?1 bound to key when given). */
 static int
 int_of(sqlite3 *db, const char *sql, const char *key, int64_t *v,
@@ -104,14 +84,14 @@ int_of(sqlite3 *db, const char *sql, const char *key, int64_t *v,
 	int rc;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(db, err, "read");
+		return collection_sqlite_error(db, err, "read");
 	if (key)
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, err, "read");
+		return collection_sqlite_error(db, err, "read");
 	return 0;
 }
 
@@ -149,7 +129,8 @@ shard_connect(const char *path, struct error *err)
 	sqlite3_busy_timeout(db, 30000);
 	sqlite3_extended_result_codes(db, 1);
 	if (collection_register_tokenizer(db, err) < 0 ||
-	    exec(db, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;"
+	    collection_sqlite_exec(db, "PRAGMA page_size = 16384;"
+		"PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL; PRAGMA secure_delete = OFF;"
 		"PRAGMA cache_size = -8000; PRAGMA wal_autocheckpoint = 4096",
 		err) < 0 ||
@@ -158,7 +139,7 @@ shard_connect(const char *path, struct error *err)
 	if (v == SHARD_VERSION)
 		return db;
 	/* Another process may be creating it: decide under the write lock. */
-	if (exec(db, "BEGIN IMMEDIATE", err) < 0)
+	if (collection_sqlite_exec(db, "BEGIN IMMEDIATE", err) < 0)
 		goto fail;
 	if (int_of(db, "PRAGMA user_version", NULL, &v, err) < 0 ||
 	    int_of(db, "SELECT count(*) FROM sqlite_schema", NULL, &n, err) < 0)
@@ -168,14 +149,15 @@ shard_connect(const char *path, struct error *err)
 
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
 		    SHARD_VERSION);
-		if (exec(db, shard_schema, err) < 0 || exec(db, pragma, err) < 0)
+		if (collection_sqlite_exec(db, shard_schema, err) < 0 ||
+		    collection_sqlite_exec(db, pragma, err) < 0)
 			goto rollback;
 	} else if (v != SHARD_VERSION) {
 		error_set(err, "not a newsreader index (version %lld)",
 		    (long long)v);
 		goto rollback;
 	}
-	if (exec(db, "COMMIT", err) == 0)
+	if (collection_sqlite_exec(db, "COMMIT", err) == 0)
 		return db;
 rollback:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -216,7 +198,8 @@ shard_empty(struct collection *c, int k, struct error *err)
 		collection_rollback(c);
 		goto out;
 	}
-	if (!(db = shard_connect(path, err)) || exec(db, "BEGIN IMMEDIATE", err) < 0)
+	if (!(db = shard_connect(path, err)) ||
+	    collection_sqlite_exec(db, "BEGIN IMMEDIATE", err) < 0)
 		goto out;
 	/* The database's gen now: another process may have emptied since. */
 	if (collection_meta_get(c, k, &now, err) < 0 ||
@@ -229,10 +212,10 @@ shard_empty(struct collection *c, int k, struct error *err)
 		    "UPDATE shard SET value = 0 WHERE key = 'docs';"
 		    "UPDATE shard SET value = %lld WHERE key = 'gen';",
 		    (long long)now);
-		if (exec(db, sql, err) < 0)
+		if (collection_sqlite_exec(db, sql, err) < 0)
 			goto rollback;
 	}
-	if (exec(db, "COMMIT", err) == 0)
+	if (collection_sqlite_exec(db, "COMMIT", err) == 0)
 		rc = 0;
 	goto out;
 rollback:
@@ -374,11 +357,11 @@ collection_shard_begin(struct collection_shard *s, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (exec(s->db, "BEGIN IMMEDIATE", err) < 0)
+	if (collection_sqlite_exec(s->db, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "SELECT key, value FROM shard", -1, &st,
 	    NULL) != SQLITE_OK) {
-		db_error(s->db, err, "read the index");
+		collection_sqlite_error(s->db, err, "read the index");
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -395,7 +378,7 @@ collection_shard_begin(struct collection_shard *s, struct error *err)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		db_error(s->db, err, "read the index");
+		collection_sqlite_error(s->db, err, "read the index");
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -414,7 +397,7 @@ collection_shard_commit(struct collection_shard *s, struct error *err)
 	sql = sqlite3_mprintf("UPDATE shard SET value = %lld WHERE key = 'next';"
 	    "UPDATE shard SET value = %lld WHERE key = 'docs'; COMMIT",
 	    (long long)s->next, (long long)s->docs);
-	rc = exec(s->db, sql, err);
+	rc = collection_sqlite_exec(s->db, sql, err);
 	sqlite3_free(sql);
 	if (rc < 0) {
 		collection_shard_rollback(s);
@@ -449,7 +432,7 @@ collection_shard_put(struct collection_shard *s, const struct article *a,
 	if (!s->insert && sqlite3_prepare_v3(s->db, "INSERT INTO fts(rowid, "
 	    "body, title, author, categories, tags) VALUES (?1, ?2, ?3, ?4, "
 	    "?5, ?6)", -1, SQLITE_PREPARE_PERSISTENT, &s->insert, NULL) != SQLITE_OK)
-		return db_error(s->db, err, "prepare");
+		return collection_sqlite_error(s->db, err, "prepare");
 	collection_encode_categories(a, &cats);
 	collection_encode_tags(a, &tags);
 	docid = s->next * COLLECTION_SHARDS + s->k;
@@ -466,7 +449,7 @@ collection_shard_put(struct collection_shard *s, const struct article *a,
 	buf_release(&cats);
 	buf_release(&tags);
 	if (rc != SQLITE_DONE)
-		return db_error(s->db, err, "index an article");
+		return collection_sqlite_error(s->db, err, "index an article");
 	s->next++;
 	s->docs++;
 	doc->docid = docid;
@@ -594,7 +577,7 @@ collection_shards_check(struct collection *c, struct error *err)
 			v = -1;
 		}
 		sqlite3_finalize(st);
-		if (v == 0 && exec(db, "INSERT INTO fts(fts) VALUES "
+		if (v == 0 && collection_sqlite_exec(db, "INSERT INTO fts(fts) VALUES "
 		    "('integrity-check')", err) < 0)
 			v = -1;
 		sqlite3_close(db);

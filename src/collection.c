@@ -93,7 +93,13 @@ static const char *const stmt_sql[N_STMTS] = {
 int
 collection_db_error(struct collection *c, struct error *err, const char *what)
 {
-	error_set(err, "database: %s: %s", what, sqlite3_errmsg(c->db));
+	return collection_sqlite_error(c->db, err, what);
+}
+
+int
+collection_sqlite_error(sqlite3 *db, struct error *err, const char *what)
+{
+	error_set(err, "database: %s: %s", what, sqlite3_errmsg(db));
 	return -1;
 }
 
@@ -205,10 +211,16 @@ collection_step_done(struct collection *c, sqlite3_stmt *st, struct error *err)
 int
 collection_exec(struct collection *c, const char *sql, struct error *err)
 {
+	return collection_sqlite_exec(c->db, sql, err);
+}
+
+int
+collection_sqlite_exec(sqlite3 *db, const char *sql, struct error *err)
+{
 	char *msg = NULL;
 
-	if (sqlite3_exec(c->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "database: %s", msg ? msg : sqlite3_errmsg(c->db));
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error_set(err, "database: %s", msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
 	}

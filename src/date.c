@@ -481,3 +481,12 @@ date_format_iso(char out[DATE_ISO_SIZE], int64_t t)
 	out[19] = 'Z';
 	out[20] = '\0';
 }
+
+double
+date_monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

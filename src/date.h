@@ -37,4 +37,7 @@ void date_format_iso(char out[DATE_ISO_SIZE], int64_t t);
 /* Seconds since the epoch of a UTC civil time (proleptic Gregorian). */
 int64_t date_utc(int year, int month, int day, int hour, int min, int sec);
 
+/* Seconds on the monotonic clock: for intervals (batches, refreshes). */
+double date_monotonic(void);
+
 #endif

@@ -26,7 +26,7 @@
 #include "xmalloc.h"
 
 #define PAGE_CACHE_SLOTS 2
-/* page_prepare() uses at most this many threads */
+/* page_prepare_start() uses at most this many threads */
 #define PAGE_MAX_THREADS 8
 
 struct page_cache {
@@ -46,7 +46,7 @@ struct page {
 	size_t header_end, body_end;
 	struct page_cache cache[PAGE_CACHE_SLOTS];
 	unsigned long clock;
-	/* page_prepare()'s helper threads' layouts, made when first needed */
+	/* page_prepare_start()'s helper threads' layouts, made when first needed */
 	struct layout *helpers[PAGE_MAX_THREADS - 1];
 };
 
@@ -233,20 +233,26 @@ cache_for(struct page *p, unsigned w)
 	return victim;
 }
 
+/* Blocks [first, end) are laid out now: widen [lo, hi) over them. */
+static void
+cache_widen(struct page_cache *c, size_t first, size_t end)
+{
+	if (c->lo >= c->hi) {
+		c->lo = first;
+		c->hi = end;
+	} else {
+		c->lo = first < c->lo ? first : c->lo;
+		c->hi = end > c->hi ? end : c->hi;
+	}
+}
+
 static const struct layout_block *
 cached_block(struct page *p, struct page_cache *c, size_t i)
 {
 	if (!c->blocks[i]) {
 		c->blocks[i] = layout_block(p->layout, p->doc, i, c->width,
 		    p->flags);
-		if (c->lo >= c->hi) {
-			c->lo = i;
-			c->hi = i + 1;
-		} else if (i < c->lo) {
-			c->lo = i;
-		} else if (i >= c->hi) {
-			c->hi = i + 1;
-		}
+		cache_widen(c, i, i + 1);
 	}
 	return c->blocks[i];
 }
@@ -276,7 +282,7 @@ page_block(struct page *p, unsigned w, size_t i)
 	return cached_block(p, cache_for(p, w ? w : 1), i);
 }
 
-/* One thread's share of page_prepare(): blocks by a shared counter. */
+/* One thread's share of a preparation: blocks by a shared counter. */
 struct prep {
 	struct page *p;
 	struct page_cache *c;
@@ -360,23 +366,8 @@ page_prepare_finish(struct page *p, struct page_job *j)
 	for (unsigned t = 0; t < j->n; t++)
 		pthread_join(j->wk[t].thread, NULL);
 	free(j);
-	if (first >= end)
-		return;
-	/* what is cached now: widen [lo, hi) */
-	if (c->lo >= c->hi) {
-		c->lo = first;
-		c->hi = end;
-	} else {
-		c->lo = first < c->lo ? first : c->lo;
-		c->hi = end > c->hi ? end : c->hi;
-	}
-}
-
-void
-page_prepare(struct page *p, unsigned w, size_t first, size_t end,
-    unsigned threads)
-{
-	page_prepare_finish(p, page_prepare_start(p, w, first, end, threads));
+	if (first < end)
+		cache_widen(c, first, end);
 }
 
 void

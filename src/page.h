@@ -86,21 +86,14 @@ size_t page_nblocks(const struct page *p);
 const struct layout_block *page_block(struct page *p, unsigned w, size_t i);
 
 /*
- * Lay out blocks [first, end) at width w now rather than on demand,
- * sharing the work among up to threads threads (each with its own ICU
- * iterators; 0 or 1: this thread alone). For callers that need every
- * line at once, as --dump does; the pane can stay lazy.
- */
-void page_prepare(struct page *p, unsigned w, size_t first, size_t end,
-    unsigned threads);
-
-/*
- * page_prepare() in two halves, so that the caller can work meanwhile:
- * page_prepare_start() sets threads - 1 helper threads laying out blocks
- * [first, end) and returns; page_prepare_finish() lays out what they have
- * not taken yet on the calling thread, waits for them and frees the job.
- * In between, the caller may read (page_block) and trim blocks outside
- * [first, end) at width w, and must not ask for blocks inside it.
+ * Lay out blocks [first, end) at width w now rather than on demand, for
+ * callers that need every line at once, as --dump does (the pane stays
+ * lazy). page_prepare_start() sets threads - 1 helper threads (each with
+ * its own ICU iterators) laying them out and returns;
+ * page_prepare_finish() lays out what they have not taken yet on the
+ * calling thread, waits for them and frees the job. In between, the
+ * caller may read (page_block) and trim blocks outside [first, end) at
+ * width w, and must not ask for blocks inside it.
  */
 struct page_job;
 struct page_job *page_prepare_start(struct page *p, unsigned w, size_t first,

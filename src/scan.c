@@ -36,6 +36,7 @@
 
 #include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "collection.h"
 #include "document.h"
 #include "report.h"
@@ -292,13 +293,12 @@ take_moved(struct scan *s, uint64_t hash)
 
 /* --- the parsing threads and their queue --- */
 
-static double
-now(void)
+/* Is a batch of n articles, begun at started, to be committed now? */
+static bool
+batch_due(size_t n, double started)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return n >= SCAN_BATCH ||
+	    (date_monotonic() - started) * 1000 >= SCAN_BATCH_MS;
 }
 
 static void
@@ -467,7 +467,7 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 	}
 	error_release(&perr);
 	if (b->n++ == 0)
-		b->started = now();
+		b->started = date_monotonic();
 	*b->tail = r;
 	b->tail = &r->next;
 	return rc;
@@ -484,8 +484,7 @@ work(struct scan *s, int k)
 	while (!cancelled(s) &&
 	    (i = atomic_fetch_add(&s->next, 1)) < s->nitems) {
 		if (parse_one(s, &b, i, &err) < 0 ||
-		    ((b.n >= SCAN_BATCH || (now() - b.started) * 1000 >=
-		    SCAN_BATCH_MS) && flush(s, &b, &err) < 0)) {
+		    (batch_due(b.n, b.started) && flush(s, &b, &err) < 0)) {
 			worker_failed(s, &err);
 			break;
 		}
@@ -549,14 +548,13 @@ write_one(struct scan *s, struct result *r, struct error *err)
 	if (s->in_batch == 0) {
 		if (collection_begin(s->c, err) < 0)
 			return -1;
-		s->started = now();
+		s->started = date_monotonic();
 	}
 	s->in_batch++;
 	if (store(s, r, err) < 0)
 		return -1;
 	atomic_fetch_add_explicit(&s->progress->parsed, 1, memory_order_relaxed);
-	if (s->in_batch >= SCAN_BATCH ||
-	    (now() - s->started) * 1000 >= SCAN_BATCH_MS) {
+	if (batch_due(s->in_batch, s->started)) {
 		s->in_batch = 0;
 		return collection_commit(s->c, err);
 	}
@@ -712,7 +710,7 @@ scan_run(struct collection *c, const char *const *roots, size_t nroots,
 {
 	struct scan_progress own;
 	struct scan s;
-	double t0 = now();
+	double t0 = date_monotonic();
 	int rc = 0;
 
 	if (!progress) {
@@ -742,7 +740,7 @@ scan_run(struct collection *c, const char *const *roots, size_t nroots,
 	pthread_cond_destroy(&s.not_full);
 	pthread_cond_destroy(&s.not_empty);
 	pthread_mutex_destroy(&s.mu);
-	stats->seconds += now() - t0;
+	stats->seconds += date_monotonic() - t0;
 	atomic_store(&progress->done, true);
 	return rc;
 }

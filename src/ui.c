@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "date.h"
 #include "collection.h"
 #include "conf.h"
 #include "strvec.h"
@@ -195,15 +196,6 @@ wake_from_scan(void *ctx)
 	ui_wake(ctx);
 }
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Start a scan; asked: the user pressed R (say when it ends). */
 static int
 start_scan(struct ui *ui, bool asked)
@@ -229,7 +221,7 @@ start_scan(struct ui *ui, bool asked)
 	ui->scan_asked = asked;
 	ui->scan_shown = 0;
 	ui->scan_shown_warnings = ui->scan_unshown = 0;
-	ui->scan_refreshed = now_s();
+	ui->scan_refreshed = date_monotonic();
 	return UI_DIRTY_ALL;
 }
 
@@ -293,9 +285,9 @@ scan_tick(struct ui *ui)
 		ui_status_set_progress(ui->status, progress.buf);
 		buf_release(&progress);
 		if (parsed != ui->scan_shown &&
-		    now_s() - ui->scan_refreshed >= SCAN_REFRESH_S) {
+		    date_monotonic() - ui->scan_refreshed >= SCAN_REFRESH_S) {
 			ui->scan_shown = parsed;
-			ui->scan_refreshed = now_s();
+			ui->scan_refreshed = date_monotonic();
 			flags |= ui_collection_changed(ui);
 		}
 		return flags;
