@@ -450,32 +450,49 @@ given_path(const struct given *g, const char *path, struct buf *out)
 	return out->buf;
 }
 
+/* An article's JSON line, its path shown as path. */
 static void
-format_item(struct buf *b, const struct collection_item *it, bool json)
+format_json(struct buf *b, const struct collection_item *it, const char *path)
 {
-	if (json) {
-		buf_addc(b, '{');
-		cli_list_json_members(b, it->article);
-		json_key(b, "id");
-		json_add_int(b, it->id);
-		json_key(b, "read");
-		json_add_bool(b, it->read);
-		json_key(b, "starred");
-		json_add_bool(b, it->starred);
-		buf_addc(b, '}');
-	} else {
-		cli_list_text(b, it->article);
-		buf_addf(b, "\t%lld", (long long)it->id);
-	}
-	buf_addc(b, '\n');
+	char *stored = it->article->path;
+
+	it->article->path = (char *)path;	/* lent for the line */
+	buf_addc(b, '{');
+	cli_list_json_members(b, it->article);
+	it->article->path = stored;
+	json_key(b, "id");
+	json_add_int(b, it->id);
+	json_key(b, "read");
+	json_add_bool(b, it->read);
+	json_key(b, "starred");
+	json_add_bool(b, it->starred);
+	buf_addc(b, '}');
 }
 
+/* The decimal digits of n (>= 0) to b. */
+static void
+add_id(struct buf *b, int64_t n)
+{
+	char d[24];
+	size_t i = sizeof d;
+
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && i > 0);
+	buf_add(b, d + i, sizeof d - i);
+}
+
+/*
+ * The listing: text lines are read as lines (collection_query_lines(),
+ * no article built); --json needs the whole article.
+ */
 int
 cli_collection_list(const struct cli_collection_opts *o)
 {
 	struct strvec scope = STRVEC_INIT;
 	struct collection_view v = o->view;
 	struct collection_item it = { 0 };
+	struct collection_line ln;
 	struct error err = ERROR_INIT;
 	struct collection_cursor *cur;
 	struct collection *c;
@@ -488,20 +505,29 @@ cli_collection_list(const struct cli_collection_opts *o)
 		return rc;
 	v.scope = (const char *const *)scope.v;
 	v.nscope = scope.nr;
-	if (!(cur = collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err))) {
+	cur = o->json ? collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err) :
+	    collection_query_lines(c, &v, &err);
+	if (!cur) {
 		rc = fail("%s", err.msg);
 		goto out;
 	}
 	given_init(&given, o);
-	while ((r = collection_cursor_next(cur, &it, &err)) > 0) {
-		char *stored = it.article->path;
-		const char *shown = given_path(&given, stored, &as_given);
+	while ((r = o->json ? collection_cursor_next(cur, &it, &err) :
+	    collection_cursor_line(cur, &ln, &err)) > 0) {
+		const char *path = o->json ? it.article->path : ln.path;
+		const char *shown = given_path(&given, path, &as_given);
 
+		if (!shown)
+			shown = path;
 		buf_reset(&line);
-		if (shown)	/* lent for the line, given back at once */
-			it.article->path = (char *)shown;
-		format_item(&line, &it, o->json);
-		it.article->path = stored;
+		if (o->json) {
+			format_json(&line, &it, shown);
+		} else {
+			cli_list_line(&line, ln.date, ln.category, ln.title, shown);
+			buf_addc(&line, '\t');
+			add_id(&line, ln.id);
+		}
+		buf_addc(&line, '\n');
 		if (!emit(&line, &rc))
 			break;
 	}

@@ -23,19 +23,27 @@ add_field(struct buf *out, const char *s)
 }
 
 void
+cli_list_line(struct buf *out, int64_t date, const char *category,
+    const char *title, const char *path)
+{
+	char local[DATE_LOCAL_SIZE];
+
+	date_format_local(local, date);
+	buf_add(out, local, DATE_LOCAL_SIZE - 1);
+	buf_addc(out, '\t');
+	add_field(out, category);
+	buf_addc(out, '\t');
+	add_field(out, title);
+	buf_addc(out, '\t');
+	add_field(out, path);
+}
+
+void
 cli_list_text(struct buf *out, const struct article *a)
 {
-	char date[DATE_LOCAL_SIZE];
 	char *cat = article_category_path(a, "/");
 
-	date_format_local(date, a->date);
-	buf_adds(out, date);
-	buf_addc(out, '\t');
-	add_field(out, cat);
-	buf_addc(out, '\t');
-	add_field(out, a->title);
-	buf_addc(out, '\t');
-	add_field(out, a->path);
+	cli_list_line(out, a->date, cat, a->title, a->path);
 	free(cat);
 }
 

@@ -2,13 +2,14 @@
  * cli-list: the lines of `newsreader --list [--json]`, one per article
  * (cli-collection.c runs the listing over the collection).
  *
- * The line formats are functions of one article, so that a listing read
- * from the collection prints exactly what a listing of files prints.
+ * The line formats are functions of one article; the text line also of
+ * its fields alone, as a listing reads them from the collection.
  */
 #ifndef NR_CLI_LIST_H
 #define NR_CLI_LIST_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct article;
 struct buf;
@@ -20,6 +21,9 @@ struct buf;
  * no TAB, newline or control sequence comes from the article.
  */
 void cli_list_text(struct buf *out, const struct article *a);
+/* The same line from its fields (category: the path joined with '/'). */
+void cli_list_line(struct buf *out, int64_t date, const char *category,
+    const char *title, const char *path);
 
 /*
  * Append the JSON members (no braces) of an article: title, date,

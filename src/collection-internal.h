@@ -161,6 +161,8 @@ collection_fts_key(enum search_token_kind kind, const char *tok, size_t len,
 #define COLLECTION_STR_(x) #x
 #define COLLECTION_STR(x) COLLECTION_STR_(x)
 
+/* Define the SQL functions queries use (collection-query.c); 0 or -1. */
+int collection_query_register(sqlite3 *db, struct error *err);
 /* Set err from the connection's last error; returns -1. */
 int collection_db_error(struct collection *c, struct error *err,
     const char *what);

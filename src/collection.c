@@ -368,6 +368,15 @@ static const char schema_v5[] =
 	"ALTER TABLE sources ADD COLUMN sample INTEGER;";
 
 /*
+ * Version 6: the date index holds what a listing line shows, so a listing
+ * in date order (and a common search's walk of it) reads no table rows.
+ */
+static const char schema_v6[] =
+	"DROP INDEX articles_date;"
+	"CREATE INDEX articles_date ON articles(date, id DESC, docid, read,"
+	"  starred, title, categories, path);";
+
+/*
  * migrations[v] takes a database at version v to v + 1. A new schema
  * version appends its step here; a database of any earlier version walks
  * every step after its own.
@@ -378,6 +387,7 @@ static const char *const migrations[] = {
 	schema_v3,	/* 2 -> 3: the index in shards */
 	schema_v4,	/* 3 -> 4: an index for rescans */
 	schema_v5,	/* 4 -> 5: the sample source marked */
+	schema_v6,	/* 5 -> 6: the date index covers a listing */
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -499,6 +509,7 @@ collection_open(const char *path, struct error *err)
 	sqlite3_busy_timeout(c->db, 30000);
 	sqlite3_extended_result_codes(c->db, 1);
 	if (collection_register_tokenizer(c->db, err) < 0 ||
+	    collection_query_register(c->db, err) < 0 ||
 	    collection_exec(c, "PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA cache_size = -" COLLECTION_STR(COLLECTION_CACHE_KIB) ";"

@@ -52,7 +52,7 @@ struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define COLLECTION_SCHEMA_VERSION 5
+#define COLLECTION_SCHEMA_VERSION 6
 
 /* --- sources --- */
 
@@ -186,6 +186,31 @@ struct collection_cursor *collection_query(struct collection *c,
 int collection_cursor_next(struct collection_cursor *cur,
     struct collection_item *item, struct error *err);
 void collection_cursor_free(struct collection_cursor *cur);
+
+/* What a listing line shows of an article. */
+struct collection_line {
+	int64_t id;
+	bool read;
+	bool starred;
+	int64_t date;
+	/* Borrowed from the cursor, valid until its next step or free. */
+	const char *path;
+	const char *title;
+	const char *category;	/* as article_category_path(a, "/") */
+};
+
+/*
+ * The whole of view, in its order, as lines: a cursor for
+ * collection_cursor_line() only. A line is read from the date index alone
+ * (it holds these columns), without the article's row, and takes no
+ * allocation: a listing of every match of a common word costs what its
+ * output does.
+ */
+struct collection_cursor *collection_query_lines(struct collection *c,
+    const struct collection_view *view, struct error *err);
+/* The next line into *line. Returns 1, 0 at the end, -1 on error. */
+int collection_cursor_line(struct collection_cursor *cur,
+    struct collection_line *line, struct error *err);
 
 /* The number of articles in view, or -1 on error. */
 int64_t collection_count(struct collection *c,

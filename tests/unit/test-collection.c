@@ -105,6 +105,55 @@ ids(struct collection *c, const struct collection_view *v, struct buf *out)
 	return out->buf;
 }
 
+/*
+ * Whether the lines of view (collection_query_lines()) are its items
+ * (collection_query()), field by field, in the same order; and how many.
+ */
+static void
+lines_match(struct collection *c, const struct collection_view *v,
+    const char *what)
+{
+	struct error err = ERROR_INIT;
+	struct collection_item it = { 0 };
+	struct collection_line ln;
+	struct collection_cursor *items, *lines;
+	int n = 0, bad = 0, ri, rl = -1;
+
+	items = collection_query(c, v, NULL, COLLECTION_AFTER, 0, &err);
+	lines = collection_query_lines(c, v, &err);
+	if (!items || !lines) {
+		ok(0, "%s: %s", what, err.msg);
+		goto out;
+	}
+	while ((ri = collection_cursor_next(items, &it, &err)) > 0 &&
+	    (rl = collection_cursor_line(lines, &ln, &err)) > 0) {
+		char *cat = article_category_path(it.article, "/");
+
+		if (ln.id != it.id || ln.read != it.read ||
+		    ln.starred != it.starred || ln.date != it.article->date ||
+		    strcmp(ln.path, it.article->path) != 0 ||
+		    strcmp(ln.title, it.article->title) != 0 ||
+		    strcmp(ln.category, cat) != 0) {
+			tap_diag("%s: line %d: %lld %s %s %s, item %lld", what, n,
+			    (long long)ln.id, ln.category, ln.title, ln.path,
+			    (long long)it.id);
+			bad++;
+		}
+		free(cat);
+		n++;
+	}
+	/* the items ended: so must the lines */
+	if (ri == 0)
+		rl = collection_cursor_line(lines, &ln, &err);
+	ok(bad == 0 && ri == 0 && rl == 0 && n > 0,
+	    "%s: %d lines, each its item's fields", what, n);
+out:
+	collection_item_release(&it);
+	collection_cursor_free(items);
+	collection_cursor_free(lines);
+	error_release(&err);
+}
+
 static const char *
 search(struct collection *c, const char *q, struct buf *out)
 {
@@ -328,11 +377,12 @@ out:
 }
 
 /*
- * Databases of versions 1, 3 and 4 (made by turning back what the later
- * versions add: a version-1 file is the version-2 fixture without FTS5's
- * settings; versions 3 and 4 are a new file without the sample column and,
- * for 3, without the rescan index) are migrated on open, articles and
- * state kept, to the current version with everything it adds.
+ * Databases of versions 1, 3, 4 and 5 (made by turning back what the
+ * later versions add: a version-1 file is the version-2 fixture without
+ * FTS5's settings; versions 3 to 5 are a new file with the date index of
+ * before version 6, for 3 and 4 without the sample column and, for 3,
+ * without the rescan index) are migrated on open, articles and state
+ * kept, to the current version with everything it adds.
  */
 static void
 test_migration_from(const char *dir, int from)
@@ -341,6 +391,7 @@ test_migration_from(const char *dir, int from)
 	struct collection_view v = { 0 };
 	struct collection *c;
 	struct buf b = BUF_INIT, out = BUF_INIT;
+	char pragma[64];
 	sqlite3 *db;
 	int64_t id;
 
@@ -364,13 +415,17 @@ test_migration_from(const char *dir, int from)
 		collection_commit(c, &err);
 		collection_free(c);
 		sqlite3_open(b.buf, &db);
-		sqlite3_exec(db, "ALTER TABLE sources DROP COLUMN sample", NULL,
+		sqlite3_exec(db, "DROP INDEX articles_date; CREATE INDEX "
+		    "articles_date ON articles(date, id DESC, docid)", NULL,
 		    NULL, NULL);
+		if (from <= 4)
+			sqlite3_exec(db, "ALTER TABLE sources DROP COLUMN sample",
+			    NULL, NULL, NULL);
 		if (from == 3)
 			sqlite3_exec(db, "DROP INDEX articles_files", NULL, NULL,
 			    NULL);
-		sqlite3_exec(db, from == 3 ? "PRAGMA user_version = 3" :
-		    "PRAGMA user_version = 4", NULL, NULL, NULL);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", from);
+		sqlite3_exec(db, pragma, NULL, NULL, NULL);
 	}
 	is_int(int_of(db, "PRAGMA user_version"), from, "v%d: made at version %d",
 	    from, from);
@@ -400,12 +455,89 @@ test_migration_from(const char *dir, int from)
 	    "name = 'articles_files'"), 1, "v%d: with the rescan index", from);
 	is_int(int_of(db, "SELECT count(*) FROM pragma_table_info('sources') "
 	    "WHERE name = 'sample'"), 1, "v%d: and the sample column", from);
+	is_int(int_of(db, "SELECT count(*) FROM pragma_index_info("
+	    "'articles_date') WHERE name IN ('read', 'starred', 'title', "
+	    "'categories', 'path')"), 5,
+	    "v%d: and the date index that covers a listing line", from);
 	sqlite3_close(db);
 out:
 	error_release(&err);
 	unlink_db(b.buf);
 	buf_release(&b);
 	buf_release(&out);
+}
+
+/*
+ * A search answers the same whether it is common (more than one article in
+ * 20 match: the date order is walked, keeping the matches) or rare (the
+ * matches are sorted): 港 in 20 articles of 30, 卨 in one.
+ */
+static void
+test_common_rare(const char *dir)
+{
+	struct error err = ERROR_INIT;
+	struct collection_view v = { 0 };
+	struct buf path = BUF_INIT, b = BUF_INIT, want = BUF_INIT;
+	struct collection *c;
+	int64_t id[31];
+
+	buf_addf(&path, "%s/common.db", dir);
+	if (!(c = collection_open(path.buf, &err))) {
+		ok(0, "open: %s", err.msg);
+		goto out;
+	}
+	collection_begin(c, &err);
+	for (int i = 1; i <= 30; i++) {
+		char p[32], title[32];
+
+		snprintf(p, sizeof p, "/c/%02d.md", i);
+		snprintf(title, sizeof title, "第%d篇", i);
+		/* dates not in id order: 7 is the newest */
+		id[i] = put(c, mk(p, title, i == 7 ? 9999 : i * 100,
+		    i % 2 ? "类/子" : "别类", "", NULL, (uint64_t)i),
+		    i == 7 ? "卨的正文，港口" : i % 3 ? "香港的正文" : "别的正文", 0);
+	}
+	collection_commit(c, &err);
+	/* 7 is the newest, then the others of 港 newest first */
+	buf_addf(&want, "%lld", (long long)id[7]);
+	for (int i = 30; i >= 1; i--)
+		if (i % 3 && i != 7)
+			buf_addf(&want, " %lld", (long long)id[i]);
+	is_str(search(c, "港", &b), want.buf, "a common search, by date");
+	v.search = "港";
+	lines_match(c, &v, "lines of a common search");
+	v.reverse = true;
+	lines_match(c, &v, "lines of a common search, reversed");
+	v.reverse = false;
+	v.category = "类";
+	buf_reset(&want);
+	buf_addf(&want, "%lld", (long long)id[7]);
+	for (int i = 29; i >= 1; i -= 2)
+		if (i % 3 && i != 7)
+			buf_addf(&want, " %lld", (long long)id[i]);
+	is_str(ids(c, &v, &b), want.buf, "a common search in a category");
+	collection_set_read(c, id[7], true, &err);
+	v.unread = true;
+	is_str(ids(c, &v, &b), strchr(want.buf, ' ') + 1,
+	    "a common search of the unread in a category");
+	lines_match(c, &v, "its lines");
+	v.unread = false;
+	v.category = NULL;
+	buf_reset(&want);
+	buf_addf(&want, "%lld", (long long)id[7]);
+	is_str(search(c, "卨", &b), want.buf, "a rare search");
+	is_str(search(c, "卨 港", &b), want.buf, "a rare search of two terms");
+	v.search = "卨";
+	lines_match(c, &v, "lines of a rare search");
+	v.search = "港";
+	is_int(collection_count(c, &v, &err), 20, "the count of a common search");
+	collection_free(c);
+out:
+	error_release(&err);
+	unlink_db(path.buf);
+	buf_release(&path);
+	buf_release(&b);
+	buf_release(&want);
 }
 
 /* "name:indexed" (or ":not") for each article under root, by path. */
@@ -651,6 +783,34 @@ main(void)
 	is_str(ids(c, &v, &b), "error: nothing to search for in ' '",
 	    "a search of white space alone");
 	v.search = NULL;
+
+	/* Lines: what a listing prints, read without the article. */
+	lines_match(c, &v, "lines of everything");
+	{
+		struct collection_cursor *lc = collection_query_lines(c, &v, &err);
+		struct collection_line ln;
+
+		buf_reset(&b);
+		while (lc && collection_cursor_line(lc, &ln, &err) > 0)
+			buf_addf(&b, "%s%s", b.len ? " " : "", ln.category);
+		collection_cursor_free(lc);
+		is_str(b.buf, "新媒体/央视网 博客 新媒体/趣头条/分类 未分类",
+		    "a line's category is the first path, or 未分类");
+	}
+	v.category = "新媒体";
+	lines_match(c, &v, "lines of a category");
+	v.search = "港";
+	lines_match(c, &v, "lines of a search in a category");
+	v.category = NULL;
+	lines_match(c, &v, "lines of a search");
+	v.sort = COLLECTION_SORT_RANK;
+	lines_match(c, &v, "lines of a search by rank");
+	v.sort = COLLECTION_SORT_TITLE;
+	v.search = NULL;
+	v.reverse = true;
+	lines_match(c, &v, "lines by title, reversed");
+	v.sort = COLLECTION_SORT_DATE;
+	v.reverse = false;
 
 	/* Counts. */
 	is_int(collection_count(c, &v, &err), 4, "count of everything");
@@ -899,6 +1059,8 @@ main(void)
 	test_migration_from(dir, 1);
 	test_migration_from(dir, 3);
 	test_migration_from(dir, 4);
+	test_migration_from(dir, 5);
+	test_common_rare(dir);
 	test_shards(dir);
 
 	unlink_db(path.buf);
