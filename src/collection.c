@@ -504,13 +504,16 @@ collection_open(const char *path, struct error *err)
 	 * memory; with the page cache capped at 32 MiB (and no mmap) a
 	 * million-row listing runs in the same memory as a small one.
 	 * Checkpoints every 64 MiB of WAL rather than 4: fewer fsyncs while a
-	 * scan writes.
+	 * scan writes. Pages of 16 KiB (as the shards'), set before a new
+	 * file's first write and a no-op on an existing one: a listing reads
+	 * the date index in a quarter of the reads of 4 KiB pages.
 	 */
 	sqlite3_busy_timeout(c->db, 30000);
 	sqlite3_extended_result_codes(c->db, 1);
 	if (collection_register_tokenizer(c->db, err) < 0 ||
 	    collection_query_register(c->db, err) < 0 ||
-	    collection_exec(c, "PRAGMA journal_mode = WAL;"
+	    collection_exec(c, "PRAGMA page_size = 16384;"
+		"PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA cache_size = -" COLLECTION_STR(COLLECTION_CACHE_KIB) ";"
 		"PRAGMA wal_autocheckpoint = 16384", err) < 0 ||

@@ -8,6 +8,8 @@
 #include "config.h"
 #include "utf8.h"
 
+#include <string.h>
+
 #include "buf.h"
 
 int
@@ -266,6 +268,23 @@ utf8_scrub_needed(const char *str, size_t len)
 }
 
 /*
+ * Whether the 8 bytes at s are all printable ASCII (0x20..0x7E), tested
+ * as one word: none has its high bit set, none is below 0x20 (a byte under
+ * 0x20 borrows into its own high bit in x - 0x20...), none is 0x7F (which
+ * carries into its high bit in x + 0x01...). A borrow may flag a higher
+ * byte too, which only sends a clean word the slow way.
+ */
+static inline bool
+printable8(const unsigned char *s)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t x;
+
+	memcpy(&x, s, 8);
+	return ((x | (x + ones) | ((x - 0x20 * ones) & ~x)) & 0x80 * ones) == 0;
+}
+
+/*
  * The length of the longest prefix of s that utf8_scrub() would copy
  * unchanged: valid UTF-8 holding no control, no bidi control, no line or
  * paragraph separator, and no TAB or LF that flags would rewrite. Most
@@ -284,6 +303,8 @@ clean_prefix(const char *str, size_t len, unsigned flags)
 
 		if (c >= 0x20 && c < 0x7F) {
 			i++;
+			while (i + 8 <= len && printable8(s + i))
+				i += 8;
 		} else if (c == '\n' ? keep_nl : c == '\t' ? keep_tab : false) {
 			i++;
 		} else if (c >= 0xE3 && c <= 0xEF && c != 0xED && i + 2 < len &&

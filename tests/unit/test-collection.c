@@ -1063,6 +1063,15 @@ main(void)
 	test_common_rare(dir);
 	test_shards(dir);
 
+	{
+		sqlite3 *db;
+
+		sqlite3_open(path.buf, &db);
+		is_int(int_of(db, "PRAGMA page_size"), 16384,
+		    "a new database has 16 KiB pages");
+		sqlite3_close(db);
+	}
+
 	unlink_db(path.buf);
 	ok(rmdir(dir) == 0, "the database's files are the ones named in "
 	    "collection.h");

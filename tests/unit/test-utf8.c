@@ -91,11 +91,49 @@ test_scrub(void)
 	    "a clean run ends at a TAB to rewrite and at ESC");
 }
 
+/*
+ * Clean ASCII is skipped a word at a time: every byte that is not
+ * printable ASCII must still be seen at every offset of a long run. Each
+ * byte value in turn sits at each position of 24 letters; the output must
+ * be what the byte alone, between its two letters, becomes.
+ */
+static void
+test_scrub_words(void)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT, alone = BUF_INIT;
+	int bad = 0;
+
+	for (int c = 1; c < 256; c++) {
+		for (int pos = 1; pos < 23; pos++) {
+			buf_reset(&in);
+			for (int i = 0; i < 24; i++)
+				buf_addc(&in, i == pos ? c : 'a' + i % 2);
+			buf_reset(&alone);
+			utf8_scrub(&alone, in.buf + pos - 1, 3, UTF8_SCRUB_ONELINE);
+			buf_reset(&out);
+			utf8_scrub(&out, in.buf, in.len, UTF8_SCRUB_ONELINE);
+			/* the text around it is clean: out is in with the
+			 * byte's own result in its place */
+			if (out.len != 24 - 3 + alone.len ||
+			    memcmp(out.buf + pos - 1, alone.buf, alone.len) != 0) {
+				if (bad++ < 5)
+					tap_diag("byte %02x at %d: %zu bytes", c, pos,
+					    out.len);
+			}
+		}
+	}
+	ok(bad == 0, "every byte is seen at every offset of a clean run");
+	buf_release(&in);
+	buf_release(&out);
+	buf_release(&alone);
+}
+
 int
 main(void)
 {
 	test_decode();
 	test_encode();
 	test_scrub();
+	test_scrub_words();
 	return tap_done();
 }
