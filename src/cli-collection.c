@@ -508,6 +508,7 @@ cli_collection_list(const struct cli_collection_opts *o)
 		setvbuf(stdout, NULL, _IOFBF, 65536);
 	v.scope = (const char *const *)scope.v;
 	v.nscope = scope.nr;
+	collection_one_pass(c);
 	cur = o->json ? collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err) :
 	    collection_query_lines(c, &v, &err);
 	if (!cur) {

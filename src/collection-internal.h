@@ -161,6 +161,8 @@ collection_fts_key(enum search_token_kind kind, const char *tok, size_t len,
 #define COLLECTION_STR_(x) #x
 #define COLLECTION_STR(x) COLLECTION_STR_(x)
 
+/* Set the page cache of c's database to kib KiB (best effort). */
+void collection_set_cache(struct collection *c, int kib);
 /* Define the SQL functions queries use (collection-query.c); 0 or -1. */
 int collection_query_register(sqlite3 *db, struct error *err);
 /* Set err from the connection's last error; returns -1. */

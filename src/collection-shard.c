@@ -357,6 +357,8 @@ collection_shard_begin(struct collection_shard *s, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (s->in_txn)
+		return 0;
 	if (collection_sqlite_exec(s->db, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
 	if (sqlite3_prepare_v2(s->db, "SELECT key, value FROM shard", -1, &st,
@@ -466,7 +468,7 @@ collection_shards_own(struct collection *c, struct error *err)
 
 	if (!c->own[k] && !(c->own[k] = collection_shard_open(c, (int)k, err)))
 		return NULL;
-	if (!c->own[k]->in_txn && collection_shard_begin(c->own[k], err) < 0)
+	if (collection_shard_begin(c->own[k], err) < 0)
 		return NULL;
 	return c->own[k];
 }

@@ -482,8 +482,7 @@ collection_files(struct collection *c, const char *root,
 		goto out;
 	}
 	/* Each page is read once, in order: a few suffice (restored below). */
-	sqlite3_exec(c->db, "PRAGMA cache_size = -" COLLECTION_STR(FILES_CACHE_KIB),
-	    NULL, NULL, NULL);
+	collection_set_cache(c, FILES_CACHE_KIB);
 	for (size_t i = 0; i < vals.nr; i++)
 		collection_bind_text(st, (int)i + 1, vals.v[i]);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -504,8 +503,7 @@ collection_files(struct collection *c, const char *root,
 		rc = 0;
 	sqlite3_finalize(st);
 	st = NULL;
-	sqlite3_exec(c->db, "PRAGMA cache_size = -"
-	    COLLECTION_STR(COLLECTION_CACHE_KIB), NULL, NULL, NULL);
+	collection_set_cache(c, COLLECTION_CACHE_KIB);
 out:
 	sqlite3_finalize(st);
 	buf_release(&sql);

@@ -529,6 +529,29 @@ collection_open(const char *path, struct error *err)
 }
 
 void
+collection_set_cache(struct collection *c, int kib)
+{
+	char sql[48];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+}
+
+/*
+ * 2 MiB: the smallest that kept a common search at its best (measured at
+ * 100k articles, 港, every line: 39 ms with 32 MiB, 33 with 1 to 2 MiB,
+ * 35 with 4, 38 with 8; the pages are read once, and a large cache only
+ * costs the faults of filling it).
+ */
+#define ONE_PASS_CACHE_KIB 2048
+
+void
+collection_one_pass(struct collection *c)
+{
+	collection_set_cache(c, ONE_PASS_CACHE_KIB);
+}
+
+void
 collection_free(struct collection *c)
 {
 	if (!c)

@@ -187,6 +187,13 @@ int collection_cursor_next(struct collection_cursor *cur,
     struct collection_item *item, struct error *err);
 void collection_cursor_free(struct collection_cursor *cur);
 
+/*
+ * Size c's page cache for one pass over what is read next, as a --list
+ * that prints and exits: each page is read once, so a small cache whose
+ * buffers are reused is faster than a large one being filled.
+ */
+void collection_one_pass(struct collection *c);
+
 /* What a listing line shows of an article. */
 struct collection_line {
 	int64_t id;
@@ -356,7 +363,11 @@ struct collection_shard *collection_shard_open(struct collection *c, int k,
     struct error *err);
 void collection_shard_free(struct collection_shard *s);
 
-/* A transaction around a batch of documents (BEGIN IMMEDIATE ... COMMIT). */
+/*
+ * A transaction around a batch of documents (BEGIN IMMEDIATE ... COMMIT).
+ * The shard knows whether its transaction is open: begin then does
+ * nothing, nor do commit and rollback without one.
+ */
 int collection_shard_begin(struct collection_shard *s, struct error *err);
 int collection_shard_commit(struct collection_shard *s, struct error *err);
 void collection_shard_rollback(struct collection_shard *s);

@@ -373,7 +373,6 @@ static void deliver(struct scan *s, struct result *batch);
 /* What a worker holds: the batch it has parsed and not yet handed over. */
 struct batch {
 	struct collection_shard *shard;	/* NULL: parse only */
-	bool in_txn;		/* the shard's transaction is open */
 	struct result *head, **tail;
 	size_t n;
 	double started;		/* when its first result came */
@@ -400,10 +399,9 @@ index_group(struct batch *b, struct error *err)
 	for (size_t j = 0; j < b->ngroup; j++) {
 		struct result *r = b->group[j];
 
-		if (rc == 0 && !b->in_txn && collection_shard_begin(b->shard, err) == 0)
-			b->in_txn = true;
-		if (rc == 0 && b->in_txn && collection_shard_put(b->shard, r->a,
-		    r->text.buf, r->text.len, &r->doc, err) == 0)
+		if (rc == 0 && collection_shard_begin(b->shard, err) == 0 &&
+		    collection_shard_put(b->shard, r->a, r->text.buf,
+		    r->text.len, &r->doc, err) == 0)
 			r->indexed = true;
 		else
 			rc = -1;
@@ -421,9 +419,8 @@ flush(struct scan *s, struct batch *b, struct error *err)
 {
 	if (index_group(b, err) < 0)
 		return -1;
-	if (b->in_txn && collection_shard_commit(b->shard, err) < 0)
+	if (b->shard && collection_shard_commit(b->shard, err) < 0)
 		return -1;
-	b->in_txn = false;
 	if (b->head) {
 		if (s->direct)
 			deliver(s, b->head);
@@ -492,7 +489,7 @@ work(struct scan *s, int k)
 	if (!cancelled(s) && flush(s, &b, &err) < 0)
 		worker_failed(s, &err);
 	/* Cancelled: what was not handed over goes; its documents too. */
-	if (b.in_txn)
+	if (b.shard)
 		collection_shard_rollback(b.shard);
 	free_list(b.head);
 }
