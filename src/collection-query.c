@@ -308,14 +308,16 @@ collection_query_register(sqlite3 *db, struct error *err)
 static bool
 common_search(struct collection *c, const struct docset *s)
 {
+	struct error err = ERROR_INIT;
+	sqlite3_stmt *st = collection_stmt(c, ST_ROOTS_TOTAL, &err);
 	int64_t total = 0;
-	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(c->db, "SELECT coalesce(sum(total), 0) FROM "
-	    "categories WHERE parent = 0", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	/* Unknown (an error), the total is 0: every search is common. */
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		total = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (st)
+		sqlite3_reset(st);
+	error_release(&err);
 	return s->count * 20 > total;
 }
 

@@ -2,14 +2,15 @@
  * collection: the SQLite store; see collection.h. All of the program's SQL
  * is in this file and its collection-*.c siblings.
  *
- * Schema (version 5) of the database:
+ * Schema (version 6) of the database:
  *   sources            remembered roots (absolute paths), the bundled
  *                      sample marked
  *   articles           one row per file: stable id, path, size, mtime_ns,
  *                      content hash, read/starred, every front-matter field,
  *                      and docid, its text's document in the index (in
  *                      shard docid % COLLECTION_SHARDS; NULL while not
- *                      indexed)
+ *                      indexed); its date index also holds what a listing
+ *                      line shows, so a listing reads no table rows
  *   categories         the tree: (parent, name) unique, with the path, a
  *                      sort key (names joined by U+0001, so a node sorts
  *                      before its children) and materialised subtree
@@ -27,8 +28,9 @@
  *
  * The index is contentless, so SQLite 3.40 cannot delete a document from
  * it without the old text, which is gone once a file changes. Instead an
- * article re-indexed gets a new docid, and searches join on articles.docid,
- * which drops the stale documents. When they pass a fifth of a shard,
+ * article re-indexed gets a new docid, and searches join on articles.docid
+ * (or test it against the set of matching documents), which drops the
+ * stale documents. When they pass a fifth of a shard,
  * collection_index_vacuum() empties it and the next scan indexes its
  * articles again.
  */
@@ -86,6 +88,8 @@ static const char *const stmt_sql[N_STMTS] = {
 	[ST_SET_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
 	[ST_SET_STARRED] = "UPDATE articles SET starred = ?2 WHERE id = ?1",
 	[ST_GET] = "SELECT " ITEM_COLS ", 0 FROM articles a WHERE a.id = ?1",
+	[ST_ROOTS_TOTAL] = "SELECT coalesce(sum(total), 0) FROM categories "
+	    "WHERE parent = 0",
 };
 
 /* --- errors --- */
