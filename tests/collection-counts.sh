@@ -111,6 +111,17 @@ got=$(nr --list --no-scan --category 新媒体 --search 无症状 | wc -l)
 ok "$([ "$got" -ge "$want" ] && [ "$want" -gt 0 ] && echo 0 || echo 1)" \
 	"--search within --category (the subtree holds at least the directory's $want)"
 
+# The text lines are read without the article (collection_query_lines),
+# --json with it: the same articles, in the same order, for a common and
+# a rare search and for everything.
+for q in 港 情防 ""; do
+	nr --list --no-scan ${q:+--search "$q"} | awk -F'\t' '{ print $NF }' >"$T/ids.text"
+	nr --list --no-scan --json ${q:+--search "$q"} |
+		sed 's/.*"id":\([0-9]*\).*/\1/' >"$T/ids.json"
+	ok "$([ -s "$T/ids.text" ] && echo 0 || echo 1)" "--list ${q:-(all)} lists something"
+	is_file "$T/ids.text" "$T/ids.json" "--list ${q:-(all)}: text and --json agree, row by row"
+done
+
 # Newest first: the dates of a search's results never rise.
 nr --list --no-scan --search 火车站 | cut -f1 >"$T/dates"
 sort -r "$T/dates" >"$T/dates.sorted"
