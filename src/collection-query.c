@@ -227,6 +227,8 @@ docset_add(struct docset *s, int64_t docid)
 {
 	size_t w = (size_t)docid / 64;
 
+	if (docid < 0)	/* never: full-text rowids are positive */
+		return;
 	if (w >= s->words) {
 		size_t n = w + 1 > s->words * 2 ? w + 1 : s->words * 2;
 
