@@ -7,16 +7,32 @@
 DATA=$(cd "$top_srcdir/data" && pwd -P)
 SEED="$DATA/000_bbf8aa7d2cb0c58b.md"
 
-# check_width COLS TEXTCOL WIDTH NAME: the reader's rows are a run of
-# --dump --width WIDTH's lines; prints the top row.
-check_width() {
-	"$NEWSREADER" --dump --width "$3" "$SEED" | sed 's/ *$//' >"$T/dump"
+# pane_vs_dump TEXTCOL: the settled screen's reader rows from TEXTCOL
+# into $T/pane, and the run of $T/dump's lines that starts with its top
+# row into $T/want.
+pane_vs_dump() {
 	tui_settle
-	tui_pane "$2" >"$T/pane"
+	tui_pane "$1" >"$T/pane"
 	first=$(head -1 "$T/pane")
 	k=$(grep -n -F -x -- "$first" "$T/dump" | head -1 | cut -d: -f1)
 	n=$(wc -l <"$T/pane")
 	sed -n "${k:-1},$(( ${k:-1} + n - 1 ))p" "$T/dump" >"$T/want"
+}
+
+# check_width COLS TEXTCOL WIDTH NAME: the reader's rows are a run of
+# --dump --width WIDTH's lines. The title bar reads the same at every
+# width, so a settled screen may still be the one before the resize
+# (under load the redraw can come later than settling's 0.1 s): look
+# again, for up to TUI_TIMEOUT seconds, before judging.
+check_width() {
+	"$NEWSREADER" --dump --width "$3" "$SEED" | sed 's/ *$//' >"$T/dump"
+	i=0
+	pane_vs_dump "$2"
+	while ! cmp -s "$T/pane" "$T/want" && [ $i -lt $((TUI_TIMEOUT * 2)) ]; do
+		sleep 0.5
+		pane_vs_dump "$2"
+		i=$((i + 1))
+	done
 	is_file "$T/pane" "$T/want" "$4: the reader shows --dump --width $3's lines"
 }
 
