@@ -40,7 +40,7 @@ enum stmt_id {
 	ST_SET_READ,
 	ST_SET_STARRED,
 	ST_GET,
-	ST_ROOTS_TOTAL,
+	ST_TOTAL,
 	N_STMTS
 };
 

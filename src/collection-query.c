@@ -311,7 +311,7 @@ static bool
 common_search(struct collection *c, const struct docset *s)
 {
 	struct error err = ERROR_INIT;
-	sqlite3_stmt *st = collection_stmt(c, ST_ROOTS_TOTAL, &err);
+	sqlite3_stmt *st = collection_stmt(c, ST_TOTAL, &err);
 	int64_t total = 0;
 
 	/* Unknown (an error), the total is 0: every search is common. */
@@ -812,9 +812,15 @@ collection_count(struct collection *c, const struct collection_view *view,
 	struct query q = { .sql = BUF_INIT };
 	int64_t n = -1;
 
+	/* Everything, or its unread or starred part: the totals are kept. */
+	if (!view->category && !view->tag && !view->author && !view->search &&
+	    view->nscope == 0) {
+		buf_addf(&q.sql, "SELECT %s FROM totals", view->starred ?
+		    (view->unread ? "starred_unread" : "starred") :
+		    (view->unread ? "unread" : "total"));
 	/* A subtree alone (or its unread part): the counts are kept. */
-	if (view->category && !view->tag && !view->author && !view->search &&
-	    !view->starred && view->nscope == 0) {
+	} else if (view->category && !view->tag && !view->author &&
+	    !view->search && !view->starred && view->nscope == 0) {
 		int64_t *ids;
 		size_t nids;
 

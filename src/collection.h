@@ -52,7 +52,7 @@ struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define COLLECTION_SCHEMA_VERSION 6
+#define COLLECTION_SCHEMA_VERSION 7
 
 /* --- sources --- */
 

@@ -2,8 +2,9 @@
 # A scan killed with SIGKILL at a random moment, 20 times, leaves a sound
 # database (PRAGMA integrity_check through the sqlite3 program, of the
 # database and of its two index shards; the category counts agreeing with
-# their links; every indexed article's document in its shard) and loses no
-# read or starred state; the next full scan finishes the work.
+# their links, and the kept totals with the articles; every indexed
+# article's document in its shard) and loses no read or starred state;
+# the next full scan finishes the work.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 GEN="$top_builddir/bench/gen-corpus"
@@ -47,6 +48,11 @@ CHECK="SELECT count(*) FROM categories k WHERE total <> (SELECT count(*)
 	a.id = d.article_id WHERE a.id IS NULL OR d.unread = a.read;
 	SELECT count(*) FROM article_categories d LEFT JOIN categories k ON
 	k.id = d.cat_id WHERE k.id IS NULL;
+	SELECT count(*) FROM totals k WHERE k.total <> (SELECT count(*) FROM
+	articles) OR k.unread <> (SELECT count(*) FROM articles WHERE read = 0)
+	OR k.starred <> (SELECT count(*) FROM articles WHERE starred = 1) OR
+	k.starred_unread <> (SELECT count(*) FROM articles WHERE starred = 1
+	AND read = 0);
 	ATTACH '$DB-fts0' AS s0; ATTACH '$DB-fts1' AS s1;
 	SELECT count(*) FROM articles a WHERE a.docid IS NOT NULL AND CASE
 	a.docid % 2 WHEN 0 THEN NOT EXISTS (SELECT 1 FROM s0.fts_docsize
@@ -84,7 +90,7 @@ while [ "$round" -le 20 ]; do
 	ic=$(for f in "$DB" "$DB-fts0" "$DB-fts1"; do sqlite3 "$f" 'PRAGMA integrity_check'; done | tr '\n' ' ')
 	is "$ic" "ok ok ok " "round $round (killed after ${delay}s): integrity_check of the three files"
 	faults=$(sqlite3 "$DB" "$CHECK" | tr '\n' ' ')
-	is "$faults" "0 0 0 0 " "round $round: category counts and links agree, no document missing"
+	is "$faults" "0 0 0 0 0 " "round $round: category counts and links agree, so do the totals, no document missing"
 	is "$(count_state)" "$nread $nstar" "round $round: no state lost"
 	round=$((round + 1))
 done

@@ -377,12 +377,13 @@ out:
 }
 
 /*
- * Databases of versions 1, 3, 4 and 5 (made by turning back what the
+ * Databases of versions 1 and 3 to 6 (made by turning back what the
  * later versions add: a version-1 file is the version-2 fixture without
- * FTS5's settings; versions 3 to 5 are a new file with the date index of
- * before version 6, for 3 and 4 without the sample column and, for 3,
- * without the rescan index) are migrated on open, articles and state
- * kept, to the current version with everything it adds.
+ * FTS5's settings; versions 3 to 6 are a new file without the kept
+ * totals, for 3 to 5 with the date index of before version 6, for 3 and
+ * 4 without the sample column and, for 3, without the rescan index) are
+ * migrated on open, articles and state kept, to the current version with
+ * everything it adds.
  */
 static void
 test_migration_from(const char *dir, int from)
@@ -415,9 +416,13 @@ test_migration_from(const char *dir, int from)
 		collection_commit(c, &err);
 		collection_free(c);
 		sqlite3_open(b.buf, &db);
-		sqlite3_exec(db, "DROP INDEX articles_date; CREATE INDEX "
-		    "articles_date ON articles(date, id DESC, docid)", NULL,
-		    NULL, NULL);
+		sqlite3_exec(db, "DROP TRIGGER totals_insert; DROP TRIGGER "
+		    "totals_delete; DROP TRIGGER totals_state; DROP TABLE totals",
+		    NULL, NULL, NULL);
+		if (from <= 5)
+			sqlite3_exec(db, "DROP INDEX articles_date; CREATE INDEX "
+			    "articles_date ON articles(date, id DESC, docid)", NULL,
+			    NULL, NULL);
 		if (from <= 4)
 			sqlite3_exec(db, "ALTER TABLE sources DROP COLUMN sample",
 			    NULL, NULL, NULL);
@@ -459,6 +464,11 @@ test_migration_from(const char *dir, int from)
 	    "'articles_date') WHERE name IN ('read', 'starred', 'title', "
 	    "'categories', 'path')"), 5,
 	    "v%d: and the date index that covers a listing line", from);
+	is_int(int_of(db, "SELECT total * 1000 + unread * 100 + starred * 10 + "
+	    /* v1: three articles, 2.md read, 3.md starred; the others: one
+	     * article, read and starred */
+	    "starred_unread FROM totals"), from == 1 ? 3211 : 1010,
+	    "v%d: and the kept totals, counted from its articles", from);
 	sqlite3_close(db);
 out:
 	error_release(&err);
@@ -871,7 +881,13 @@ main(void)
 	v.unread = false;
 	v.starred = true;
 	is_str(ids(c, &v, &b), "3", "--starred");
+	/* the fixed views' counts, kept */
+	is_int(collection_count(c, &v, &err), 1, "the starred count");
+	v.unread = true;
+	is_int(collection_count(c, &v, &err), 1, "the starred unread count");
 	v.starred = false;
+	is_int(collection_count(c, &v, &err), 3, "the unread count");
+	v.unread = false;
 	check(c, "state changes");
 
 	/* A changed file keeps its id and state; its new text replaces the old. */
@@ -1060,6 +1076,7 @@ main(void)
 	test_migration_from(dir, 3);
 	test_migration_from(dir, 4);
 	test_migration_from(dir, 5);
+	test_migration_from(dir, 6);
 	test_common_rare(dir);
 	test_shards(dir);
 
