@@ -1,9 +1,12 @@
 /* Tests for src/date.c: every accepted form, zones, DST, formatting. */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "tap.h"
@@ -149,6 +152,99 @@ test_format(void)
 	is_str(iso, "1936-12-31T00:00:00Z", "a date before 1970");
 }
 
+/* What date_format_local() must write: localtime_r() of t, every time. */
+static void
+reference_local(char out[DATE_LOCAL_SIZE], int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[64];
+
+	localtime_r(&tt, &tm);
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	memcpy(out, buf, DATE_LOCAL_SIZE - 1);
+	out[DATE_LOCAL_SIZE - 1] = '\0';
+}
+
+/* Write t both ways; count a difference (and show the first few). */
+static int
+differs(int64_t t, int *shown)
+{
+	char got[DATE_LOCAL_SIZE], want[DATE_LOCAL_SIZE];
+
+	date_format_local(got, t);
+	reference_local(want, t);
+	if (strcmp(got, want) == 0)
+		return 0;
+	if ((*shown)++ < 3)
+		tap_diag("%lld: %s, not %s", (long long)t, got, want);
+	return 1;
+}
+
+/*
+ * date_format_local() keeps the local day of the last date it wrote; what
+ * it writes must still be localtime_r()'s, in zones with DST, with a
+ * half-hour DST, with leap seconds (right/UTC) and without: dates in
+ * order and out of order over 2000-2030, and every 61 s of the two days
+ * around each change of offset of 2021 (found by the hour), forwards and
+ * backwards.
+ */
+static void
+test_local_days(void)
+{
+	static const char *const zones[] = {
+		SHANGHAI, NEW_YORK, "UTC0",
+		"<+1030>-10:30<+11>-11,M10.1.0,M4.1.0",	/* a half-hour DST */
+		"NZST-12NZDT,M9.5.0,M4.1.0/3",
+		/* from tzdata, where installed */
+		"Australia/Lord_Howe", "America/Sao_Paulo", "Pacific/Apia",
+		"Europe/London", "right/UTC",
+	};
+	const int64_t from = 946684800, to = 1893456000;	/* 2000, 2030 */
+
+	for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+		char path[128];
+		int bad = 0, shown = 0, changes = 0;
+		uint64_t r = 12345;
+		long off = 0;
+
+		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zones[z]);
+		if (z >= 5 && access(path, R_OK) != 0) {
+			tap_skip("no tzdata for %s", zones[z]);
+			continue;
+		}
+		set_tz(zones[z]);
+		for (int64_t t = from; t < to; t += 5 * 3600 + 7 * 60 + 13)
+			bad += differs(t, &shown);
+		for (int64_t t = to; t > from; t -= 5 * 3600 + 7 * 60 + 13)
+			bad += differs(t, &shown);
+		for (int i = 0; i < 20000; i++) {
+			r = r * 6364136223846793005u + 1442695040888963407u;
+			bad += differs(from + (int64_t)((r >> 33) % (uint64_t)(to - from)),
+			    &shown);
+		}
+		for (int64_t h = date_utc(2021, 1, 1, 0, 0, 0);
+		    h < date_utc(2022, 1, 1, 0, 0, 0); h += 3600) {
+			time_t tt = (time_t)h;
+			struct tm tm;
+
+			localtime_r(&tt, &tm);
+			if (h > date_utc(2021, 1, 1, 0, 0, 0) && tm.tm_gmtoff != off) {
+				changes++;
+				for (int64_t t = h - 86400; t < h + 86400; t += 61)
+					bad += differs(t, &shown);
+				for (int64_t t = h + 86400; t > h - 86400; t -= 61)
+					bad += differs(t, &shown);
+			}
+			off = tm.tm_gmtoff;
+		}
+		ok(bad == 0, "%s: every date written as localtime_r() has it "
+		    "(%d changes of offset in 2021 walked by the minute)",
+		    zones[z], changes);
+	}
+}
+
 int
 main(void)
 {
@@ -158,5 +254,6 @@ main(void)
 	test_refused();
 	test_filename();
 	test_format();
+	test_local_days();
 	return tap_done();
 }
