@@ -510,8 +510,8 @@ cli_collection_list(const struct cli_collection_opts *o)
 	v.nscope = scope.nr;
 	/* Text lines walk an index once, in order; --json reads each
 	 * article's row, in date order, from all over the table, and a large
-	 * cache keeps those pages (bench/list.sh, --json at 100k: 590 ms
-	 * with it, 674 ms with the small one). */
+	 * cache keeps those pages (bench/list.sh, --json --no-scan at 100k:
+	 * 525 ms with it, 674 ms with the small one). */
 	if (!o->json)
 		collection_one_pass(c);
 	cur = o->json ? collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err) :

@@ -208,9 +208,10 @@ struct collection_line {
 
 /*
  * The whole of view, in its order, as lines: a cursor for
- * collection_cursor_line() only. A line is read from the date index alone
- * (it holds these columns), without the article's row, and takes no
- * allocation: a listing of every match of a common word costs what its
+ * collection_cursor_line() only. A line takes no allocation, and in date
+ * order (the default, and a common search's walk) it is read from the
+ * date index alone, which holds these columns, without the article's
+ * row: a listing of every match of a common word costs about what its
  * output does.
  */
 struct collection_cursor *collection_query_lines(struct collection *c,
