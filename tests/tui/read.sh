@@ -18,6 +18,8 @@ tui_wait '^ 新媒体 \(7\) +newsreader'
 ok $? "--category: the title bar names the category and its count"
 tui_wait '大连：初步查明_11·03_疫情冷链企业违法犯罪'
 ok $? "the seed article is listed"
+# The status line is drawn last: once it shows, the list's rows are there.
+tui_wait ' 1/7$'
 like "$(tail -1 "$TUI_SCREEN")" ' 1/7$' "the list has the focus"
 like "$(cat "$TUI_SCREEN")" '●  2021-12-03 大连：初步查明' \
     "unread marker and date before the title"
