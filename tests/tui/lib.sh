@@ -89,35 +89,42 @@ tui_history() {
 	tmx capture-pane -p -S -200 -t nr 2>/dev/null
 }
 
-# tui_wait PATTERN: poll (20 per second, at most TUI_TIMEOUT s) until the
-# screen matches the grep -E pattern. Fails, showing the screen, if not.
-tui_wait() {
-	i=0
-	while [ $i -lt $((TUI_TIMEOUT * 20)) ]; do
-		if tui_capture >"$TUI_SCREEN" && grep -Eq -- "$1" "$TUI_SCREEN"; then
-			return 0
-		fi
+# tui_until CMD...: run CMD 20 times a second, for at most TUI_TIMEOUT
+# seconds, until it succeeds; fails if it never does.
+tui_until() {
+	# its own counter: CMD may settle the screen, which counts with i
+	_until=0
+	while [ $_until -lt $((TUI_TIMEOUT * 20)) ]; do
+		"$@" && return 0
 		sleep 0.05
-		i=$((i + 1))
+		_until=$((_until + 1))
 	done
+	return 1
+}
+
+# screen_has PATTERN: a new capture matches the grep -E pattern.
+screen_has() {
+	tui_capture >"$TUI_SCREEN" && grep -Eq -- "$1" "$TUI_SCREEN"
+}
+
+# screen_lacks PATTERN: a new capture, and then the settled screen, do not
+# match (a screen caught half drawn also lacks the pattern).
+screen_lacks() {
+	! screen_has "$1" && tui_settle && ! grep -Eq -- "$1" "$TUI_SCREEN"
+}
+
+# tui_wait PATTERN: poll until the screen matches the grep -E pattern.
+# Fails, showing the screen, if not.
+tui_wait() {
+	tui_until screen_has "$1" && return 0
 	diag "timed out waiting for: $1"
 	sed 's/^/#| /' "$TUI_SCREEN"
 	return 1
 }
 
-# tui_wait_gone PATTERN: poll until the screen no longer matches. A
-# screen caught half drawn also lacks the pattern, so absence counts only
-# once the screen has settled.
+# tui_wait_gone PATTERN: poll until the settled screen no longer matches.
 tui_wait_gone() {
-	i=0
-	while [ $i -lt $((TUI_TIMEOUT * 20)) ]; do
-		if tui_capture >"$TUI_SCREEN" && ! grep -Eq -- "$1" "$TUI_SCREEN" &&
-		    tui_settle && ! grep -Eq -- "$1" "$TUI_SCREEN"; then
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
+	tui_until screen_lacks "$1" && return 0
 	diag "timed out waiting for the screen to lose: $1"
 	sed 's/^/#| /' "$TUI_SCREEN"
 	return 1
@@ -161,19 +168,19 @@ tui_expect() {
 	is_file "$TUI_SCREEN" "$TUI_EXPECTED/$1.txt" "${2:-screen $1}"
 }
 
+# exited: the pane's shell has printed the program's exit status (in st).
+exited() {
+	st=$(tmx capture-pane -p -t nr -S -100 2>/dev/null |
+	    sed -n 's/^\[exit \([0-9]*\)\]$/\1/p' | tail -1)
+	[ -n "$st" ]
+}
+
 # tui_wait_exit: wait for the program to end; prints its exit status.
 tui_wait_exit() {
-	i=0
-	while [ $i -lt $((TUI_TIMEOUT * 20)) ]; do
-		st=$(tmx capture-pane -p -t nr -S -100 2>/dev/null |
-		    sed -n 's/^\[exit \([0-9]*\)\]$/\1/p' | tail -1)
-		if [ -n "$st" ]; then
-			echo "$st"
-			return 0
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
+	if tui_until exited; then
+		echo "$st"
+		return 0
+	fi
 	echo timeout
 	return 1
 }

@@ -23,8 +23,7 @@ buffer() {	# what the last OSC 52 put in tmux's paste buffer
 }
 
 opened() {	# wait (bounded) for the browser's record; print it
-	i=0
-	while [ ! -s "$T/opened" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+	tui_until test -s "$T/opened"
 	cat "$T/opened" 2>/dev/null
 	rm -f "$T/opened"
 }

@@ -19,6 +19,11 @@ pane_vs_dump() {
 	sed -n "${k:-1},$(( ${k:-1} + n - 1 ))p" "$T/dump" >"$T/want"
 }
 
+# pane_is_dump TEXTCOL: pane_vs_dump, and the two agree.
+pane_is_dump() {
+	pane_vs_dump "$1" && cmp -s "$T/pane" "$T/want"
+}
+
 # check_width COLS TEXTCOL WIDTH NAME: the reader's rows are a run of
 # --dump --width WIDTH's lines. The title bar reads the same at every
 # width, so a settled screen may still be the one before the resize
@@ -26,13 +31,7 @@ pane_vs_dump() {
 # again, for up to TUI_TIMEOUT seconds, before judging.
 check_width() {
 	"$NEWSREADER" --dump --width "$3" "$SEED" | sed 's/ *$//' >"$T/dump"
-	i=0
-	pane_vs_dump "$2"
-	while ! cmp -s "$T/pane" "$T/want" && [ $i -lt $((TUI_TIMEOUT * 2)) ]; do
-		sleep 0.5
-		pane_vs_dump "$2"
-		i=$((i + 1))
-	done
+	tui_until pane_is_dump "$2"
 	is_file "$T/pane" "$T/want" "$4: the reader shows --dump --width $3's lines"
 }
 

@@ -28,7 +28,8 @@ tui_wait '│ 大连：初步查明'
 is "$(state "$SEED")" "true false" "opening it marks it read at once"
 tui_keys s
 tui_wait '│ 大连：初步查明'
-i=0; while [ "$(state "$SEED")" != "true true" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+starred() { [ "$(state "$SEED")" = "true true" ]; }
+tui_until starred
 is "$(state "$SEED")" "true true" "s stars it at once"
 tui_keys q
 tui_wait '★ 2021-12-03 大连：初步查明'
