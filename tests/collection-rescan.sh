@@ -147,6 +147,12 @@ nsample=$(find "$top_srcdir/data" -type f -name '*.md' | wc -l)
 is "$("$NEWSREADER" --list | wc -l)" "$nsample" "no sources: the sample collection"
 ok "$([ -f "$XDG_DATA_HOME/newsreader/newsreader.db" ] && echo 0 || echo 1)" \
 	"the database is in \$XDG_DATA_HOME/newsreader/"
+# Without XDG_DATA_HOME, under ~/.local/share.
+mkdir -p "$T/home"
+n=$(env -u XDG_DATA_HOME HOME="$T/home" "$NEWSREADER" --list | wc -l)
+is "$n" "$nsample" "without XDG_DATA_HOME: the sample collection too"
+ok "$([ -f "$T/home/.local/share/newsreader/newsreader.db" ] && echo 0 || echo 1)" \
+	"the database is in ~/.local/share/newsreader/"
 is "$("$NEWSREADER" --list "$D2" | wc -l)" 5 "a source of one's own..."
 is "$("$NEWSREADER" --list | wc -l)" 5 "...replaces the sample"
 
