@@ -29,6 +29,7 @@ const char conf_default_text[] =
 "# ~/.config/newsreader/config.yaml; a key bound to 'none' is unbound.\n"
 "osc52: true\n"
 "mouse: true\n"
+"margins: true\n"
 "measure: 80\n"
 "indent: true\n"
 "colors:\n"
@@ -311,6 +312,12 @@ set_mouse(struct walk *wk, yaml_node_t *n, const char *key)
 }
 
 static void
+set_margins(struct walk *wk, yaml_node_t *n, const char *key)
+{
+	set_bool(wk, n, key, &wk->c->margins);
+}
+
+static void
 set_indent(struct walk *wk, yaml_node_t *n, const char *key)
 {
 	set_bool(wk, n, key, &wk->c->indent);
@@ -445,6 +452,7 @@ static const struct {
 } conf_keys[] = {
 	{ "osc52", set_osc52 },
 	{ "mouse", set_mouse },
+	{ "margins", set_margins },
 	{ "measure", set_measure },
 	{ "indent", set_indent },
 	{ "timezone", set_timezone },
@@ -524,6 +532,7 @@ conf_init(struct conf *c)
 	memset(c, 0, sizeof *c);
 	c->osc52 = true;
 	c->mouse = true;
+	c->margins = true;
 	c->indent = true;
 	c->measure = 80;
 	for (int i = 0; i < CONF_STYLE_COUNT; i++) {

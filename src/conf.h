@@ -9,6 +9,8 @@
  *
  *     osc52: true          # copy with OSC 52 (works over SSH)
  *     mouse: true          # wheel scrolls, a click selects
+ *     margins: true        # scroll a pane between left and right margins,
+ *                          # where the terminal says it has them
  *     measure: 80          # reading width in cells
  *     indent: true         # indent Chinese paragraphs
  *     timezone: Asia/Shanghai
@@ -102,6 +104,7 @@ struct conf_binding {
 struct conf {
 	bool osc52;		/* copy with OSC 52 */
 	bool mouse;		/* report the mouse */
+	bool margins;		/* use the terminal's left and right margins */
 	bool indent;		/* indent Chinese paragraphs */
 	int measure;		/* reading width, cells; MIN..MAX */
 	char *timezone;		/* a TZ value, or NULL: leave TZ alone */

@@ -10,6 +10,13 @@
  * those). If it cannot: delete lines at one end, insert as many at the
  * other (dl/il), 19 bytes with no region to set and reset.
  *
+ * Between margins (a window beside another, on a terminal that has
+ * them): sc, csr and DECSLRM once, then SU or SD (the ECMA-48 forms, as
+ * DECSLRM has no terminfo capability every terminal shares) and the new
+ * rows' cells, the cursor put by hpa on its row or cup. A line of scroll
+ * beside the tree is then some 8 bytes and the line. Given back: DECSLRM
+ * with no parameters (the whole width), csr, rc.
+ *
  * putp() and mvcur() write through stdio, not through curses' own
  * buffer, so every sequence is flushed at once: curses has nothing
  * buffered between updates (it flushes at the end of each), and the
@@ -25,6 +32,7 @@
 #include "config.h"
 #include "ui-scroll.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -38,14 +46,17 @@ ui_scroll_init(struct ui_scroll *s, FILE *out)
 	memset(s, 0, sizeof *s);
 	s->out = out;
 	s->top = s->bot = -1;
+	s->owe_left = s->left = s->right = -1;
+	s->cy = s->cx = -1;
 }
 
 void
 ui_scroll_release(struct ui_scroll *s)
 {
+	FILE *out = s->out;
+
 	free(s->cells);
-	memset(s, 0, sizeof *s);
-	s->top = s->bot = -1;
+	ui_scroll_init(s, out);
 }
 
 /* --- the terminal --- */
@@ -79,9 +90,15 @@ set_region(struct ui_scroll *s, int top, int bot)
 	s->bot = bot;
 }
 
+static void leave_margins(struct ui_scroll *);
+
 void
 ui_scroll_whole_screen(struct ui_scroll *s)
 {
+	if (s->saved) {
+		leave_margins(s);
+		return;
+	}
 	if (s->top < 0)
 		return;
 	set_region(s, 0, LINES - 1);
@@ -103,6 +120,15 @@ can_idl(void)
 {
 	return (has(delete_line) || has(parm_delete_line)) &&
 	    (has(insert_line) || has(parm_insert_line));
+}
+
+/* Whether margins can be used with this description: a region, the
+ * cursor saved and addressed. */
+static bool
+can_margins(void)
+{
+	return has(change_scroll_region) && has(save_cursor) &&
+	    has(restore_cursor) && has(cursor_address);
 }
 
 /* Write one k times, or many with k when it has it. */
@@ -155,6 +181,70 @@ scroll_idl(struct ui_scroll *s, int top, int bot, int n)
 	put_times(insert_line, parm_insert_line, k);
 }
 
+/* --- between left and right margins --- */
+
+/*
+ * The terminal's margins are ours from here until leave_margins(): the
+ * attributes are made plain and curses' cursor saved (sc), then the
+ * region and the margins set. Both of those home the cursor, and rc
+ * takes it back to where curses thinks it is at the end; the plain
+ * attributes saved with it are what curses thinks they are then too.
+ */
+static void
+enter_margins(struct ui_scroll *s, int top, int bot, int left, int right)
+{
+	if (!s->saved) {
+		vid_attr(A_NORMAL, 0, NULL);
+		putp(save_cursor);
+		s->saved = true;
+	}
+	if (s->top != top || s->bot != bot) {
+		putp(tiparm(change_scroll_region, top, bot));
+		s->top = top;
+		s->bot = bot;
+		s->cy = s->cx = 0;
+	}
+	if (s->left != left || s->right != right) {
+		fprintf(s->out, "\033[%d;%ds", left + 1, right + 1);
+		s->left = left;
+		s->right = right;
+		s->cy = s->cx = 0;
+	}
+}
+
+/* Give back the margins, the region and curses' cursor. */
+static void
+leave_margins(struct ui_scroll *s)
+{
+	if (s->left >= 0)
+		fputs("\033[s", s->out);	/* DECSLRM: the whole width */
+	if (s->top >= 0)
+		putp(tiparm(change_scroll_region, 0, LINES - 1));
+	if (s->saved)
+		putp(restore_cursor);
+	fflush(s->out);
+	s->left = s->right = s->top = s->bot = -1;
+	s->saved = false;
+	s->cy = s->cx = -1;
+}
+
+/* The scroll owed, between the margins: SU or SD, which leave the
+ * cursor alone and scroll only what lies between. */
+static void
+pay_margins(struct ui_scroll *s)
+{
+	int n = s->owe_n;
+
+	enter_margins(s, s->owe_top, s->owe_bot, s->owe_left, s->owe_right);
+	if (n == 1 || n == -1)
+		fputs(n > 0 ? "\033[S" : "\033[T", s->out);
+	else
+		fprintf(s->out, "\033[%d%c", n > 0 ? n : -n, n > 0 ? 'S' : 'T');
+	s->owe_n = 0;
+	s->owe_left = s->owe_right = -1;
+	fflush(s->out);
+}
+
 /*
  * Send the scroll owed (ui_scroll_window() moved curses' pictures at
  * once, the terminal follows here, before the update). keep: the region
@@ -169,6 +259,10 @@ pay(struct ui_scroll *s, bool keep)
 
 	if (!n)
 		return;
+	if (s->owe_left >= 0) {
+		pay_margins(s);
+		return;
+	}
 	s->owe_n = 0;
 	if (can_region(n) && (set || keep || !can_idl()))
 		scroll_region(s, top, bot, n);
@@ -319,29 +413,31 @@ worth_it(struct ui_scroll *s, int top, int bot, int x0, int x1, int n)
 	return ours < theirs;
 }
 
-/* Put the other windows' cells in rows top..bot of newscr back (saved:
- * rows of COLS + 1 cells, left part then right part). */
+/* Put the other windows' cells in rows top..bot of picture pic back
+ * (saved: rows of COLS + 1 cells, left part then right part). */
 static void
-save_others(struct ui_scroll *s, int top, int bot, int x0, int x1)
+save_others(struct ui_scroll *s, WINDOW *pic, int top, int bot, int x0,
+    int x1)
 {
 	size_t w = (size_t)COLS + 1;
 
 	for (int y = top; y <= bot; y++) {
 		cchar_t *row = s->cells + (size_t)(y - top) * w;
 
-		segment(newscr, y, 0, x0, row);
-		segment(newscr, y, x1, COLS, row + x0 + 1);
+		segment(pic, y, 0, x0, row);
+		segment(pic, y, x1, COLS, row + x0 + 1);
 	}
 }
 
 static void
-restore_others(struct ui_scroll *s, int top, int bot, int x0, int x1)
+restore_others(struct ui_scroll *s, WINDOW *pic, int top, int bot, int x0,
+    int x1)
 {
 	size_t w = (size_t)COLS + 1;
 	cchar_t *now = s->cells + (size_t)(bot - top + 1) * w;
 	int cy, cx;
 
-	getyx(newscr, cy, cx);
+	getyx(pic, cy, cx);
 	for (int y = top; y <= bot; y++) {
 		cchar_t *row = s->cells + (size_t)(y - top) * w;
 
@@ -354,12 +450,166 @@ restore_others(struct ui_scroll *s, int top, int bot, int x0, int x1)
 				continue;
 			while (nw < hi - lo && !is_end(&was[nw]))
 				nw++;
-			nn = segment(newscr, y, lo, hi, now);
+			nn = segment(pic, y, lo, hi, now);
 			if (cells_differ(was, nw, now, nn))
-				mvwadd_wchnstr(newscr, y, lo, was, nw);
+				mvwadd_wchnstr(pic, y, lo, was, nw);
 		}
 	}
-	wmove(newscr, cy, cx);
+	wmove(pic, cy, cx);
+}
+
+/* --- rows written between the margins --- */
+
+/* A cell's width on the terminal. */
+static int
+cell_width(const struct cell *k)
+{
+	int w = k->text[0] ? wcwidth(k->text[0]) : 1;
+
+	return w < 1 ? 1 : w;
+}
+
+/* The column after the last cell of a (na, from column x0) that is not a
+ * plain blank; x0 when there is none. */
+static int
+end_of_text(const cchar_t *a, int na, int x0)
+{
+	int x = x0, end = x0;
+
+	for (int i = 0; i < na; i++) {
+		struct cell k;
+
+		cell_of(&a[i], &k);
+		x += cell_width(&k);
+		if (wcscmp(k.text, L" ") != 0 || k.attr != A_NORMAL || k.pair)
+			end = x;
+	}
+	return end;
+}
+
+/* Move the cursor to row y, column x: column_address on its row. */
+static void
+move_to(struct ui_scroll *s, int y, int x)
+{
+	if (s->cy == y && s->cx == x)
+		return;
+	if (s->cy == y && s->cx >= 0 && has(column_address))
+		putp(tiparm(column_address, x));
+	else
+		putp(tiparm(cursor_address, y, x));
+	s->cy = y;
+	s->cx = x;
+}
+
+/* Write a cell as it is in the picture. */
+static void
+put_cell(struct ui_scroll *s, const struct cell *k)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+
+	vid_attr(k->attr & ~A_COLOR, k->pair, NULL);
+	memset(&st, 0, sizeof st);
+	for (int j = 0; k->text[j]; j++) {
+		size_t n = wcrtomb(mb, k->text[j], &st);
+
+		if (n != (size_t)-1)
+			fwrite(mb, 1, n, s->out);
+	}
+	s->cx += cell_width(k);
+	if (s->cx >= COLS)
+		s->cx = -1;	/* at the edge: the next move addresses it */
+}
+
+/*
+ * Write row y's cells in columns left..right as newscr has them, when
+ * they differ from curscr's; curscr then has them, and newscr's row is
+ * marked unchanged, so doupdate() has nothing to send there. From the
+ * first cell that is not blank, to the last that is not blank in either.
+ */
+static void
+write_row(struct ui_scroll *s, int y, int left, int right)
+{
+	size_t w = (size_t)COLS + 1;
+	cchar_t *a = s->cells, *b = s->cells + w;
+	int na = segment(newscr, y, left, right + 1, a);
+	int nb = segment(curscr, y, left, right + 1, b);
+	int end = end_of_text(a, na, left), was = end_of_text(b, nb, left);
+	int x = left, i = 0;
+	struct cell k;
+
+	if (!cells_differ(a, na, b, nb)) {
+		wtouchln(newscr, y, 1, 0);
+		return;
+	}
+	/* Blanks before the text need not be sent where there were only
+	 * blanks before. */
+	if (was == left) {
+		for (; i < na; i++) {
+			cell_of(&a[i], &k);
+			if (wcscmp(k.text, L" ") != 0 || k.attr != A_NORMAL ||
+			    k.pair)
+				break;
+			x += cell_width(&k);
+		}
+	}
+	if (x < end || x < was)
+		move_to(s, y, x);
+	for (; i < na && x < end; i++) {
+		cell_of(&a[i], &k);
+		put_cell(s, &k);
+		x += cell_width(&k);
+	}
+	for (; x < was; x++) {
+		vid_attr(A_NORMAL, 0, NULL);
+		fputc(' ', s->out);
+		s->cx = s->cx >= 0 && s->cx + 1 < COLS ? s->cx + 1 : -1;
+	}
+	vid_attr(A_NORMAL, 0, NULL);
+	mvwadd_wchnstr(curscr, y, left, a, na);
+	wtouchln(newscr, y, 1, 0);
+}
+
+/*
+ * Whether the update can be left to write_row() with the margins kept:
+ * curses would write the changed rows only, all of them in the region,
+ * and in them only cells between the margins, with no alternate
+ * character set; and it would not move the cursor after (leaveok).
+ */
+static bool
+margins_may_stay(struct ui_scroll *s, int top, int bot, int left, int right)
+{
+	size_t w = (size_t)COLS + 1;
+	cchar_t *a = s->cells, *b = s->cells + w;
+
+	if (is_cleared(curscr) || is_cleared(newscr) || !is_leaveok(newscr))
+		return false;
+	for (int y = 0; y < LINES; y++) {
+		int na;
+
+		if (!is_linetouched(newscr, y))
+			continue;
+		if (y < top || y > bot)
+			return false;
+		for (int side = 0; side < 2; side++) {
+			int lo = side ? right + 1 : 0, hi = side ? COLS : left;
+
+			if (hi <= lo)
+				continue;
+			na = segment(newscr, y, lo, hi, a);
+			if (cells_differ(a, na, b, segment(curscr, y, lo, hi, b)))
+				return false;
+		}
+		na = segment(newscr, y, left, right + 1, a);
+		for (int i = 0; i < na; i++) {
+			struct cell k;
+
+			cell_of(&a[i], &k);
+			if (k.attr & A_ALTCHARSET)
+				return false;
+		}
+	}
+	return true;
 }
 
 /* Room for rows + 1 rows of COLS + 1 cells. */
@@ -382,32 +632,48 @@ ui_scroll_window(struct ui_scroll *s, WINDOW *w, int n)
 {
 	int by, bx, h, wd, top, bot;
 	bool ours = n != 0 && (can_region(n) || can_idl());
+	bool part, margins;
 
 	getbegyx(w, by, bx);
 	getmaxyx(w, h, wd);
 	top = by;
 	bot = by + h - 1;
+	part = bx > 0 || wd < COLS;
+	margins = part && s->margins && can_margins();
 	/* Not when curses has something pending in the rows, which the
 	 * scroll would carry along, or the screen is to be cleared. */
 	ours = ours && n < h && -n < h && h >= 2 && !is_cleared(curscr) &&
 	    !is_cleared(newscr);
 	for (int y = top; y <= bot && ours; y++)
 		ours = !is_linetouched(newscr, y);
-	if (ours && (bx > 0 || wd < COLS)) {
+	if (ours && part) {
 		grow(s, h);
-		ours = worth_it(s, top, bot, bx, bx + wd, n);
-		if (ours)
-			save_others(s, top, bot, bx, bx + wd);
+		/* Between margins, the other windows do not move. */
+		ours = margins || worth_it(s, top, bot, bx, bx + wd, n);
 	}
 	if (ours) {
 		pay(s, false);		/* one owed before, if any */
+		if (s->saved && !margins)
+			leave_margins(s);
 		s->owe_top = top;
 		s->owe_bot = bot;
 		s->owe_n = n;
+		s->owe_left = margins ? bx : -1;
+		s->owe_right = margins ? bx + wd - 1 : -1;
+		if (margins)
+			save_others(s, curscr, top, bot, bx, bx + wd);
 		scroll_picture(curscr, top, bot, n);
+		if (margins)
+			restore_others(s, curscr, top, bot, bx, bx + wd);
+		if (part)
+			save_others(s, newscr, top, bot, bx, bx + wd);
 		scroll_picture(newscr, top, bot, n);
-		if (bx > 0 || wd < COLS)
-			restore_others(s, top, bot, bx, bx + wd);
+		if (part)
+			restore_others(s, newscr, top, bot, bx, bx + wd);
+		if (margins) {
+			wtouchln(curscr, top, h, 0);
+			wtouchln(newscr, top, h, 0);
+		}
 	}
 	scrollok(w, TRUE);
 	wscrl(w, n);
@@ -438,11 +704,43 @@ region_may_stay(int top, int bot)
 	return pending <= 1;
 }
 
+/*
+ * Between margins: the scroll owed is sent, then the changed rows are
+ * written here and the margins kept when curses would write nothing
+ * else; otherwise the terminal is given back for curses' update.
+ */
+static void
+before_update_margins(struct ui_scroll *s)
+{
+	bool owed = s->owe_n != 0;
+	int top = owed ? s->owe_top : s->top, bot = owed ? s->owe_bot : s->bot;
+	int left = owed ? s->owe_left : s->left;
+	int right = owed ? s->owe_right : s->right;
+	bool keep;
+
+	grow(s, 1);
+	keep = margins_may_stay(s, top, bot, left, right);
+	if (owed)
+		pay_margins(s);
+	if (!keep) {
+		leave_margins(s);
+		return;
+	}
+	for (int y = top; y <= bot; y++)
+		if (is_linetouched(newscr, y))
+			write_row(s, y, left, right);
+	fflush(s->out);
+}
+
 void
 ui_scroll_before_update(struct ui_scroll *s)
 {
 	bool keep;
 
+	if ((s->owe_n && s->owe_left >= 0) || s->saved) {
+		before_update_margins(s);
+		return;
+	}
 	if (s->owe_n)
 		keep = region_may_stay(s->owe_top, s->owe_bot);
 	else if (s->top >= 0)
@@ -452,4 +750,28 @@ ui_scroll_before_update(struct ui_scroll *s)
 	pay(s, keep);
 	if (!keep)
 		ui_scroll_whole_screen(s);
+}
+
+void
+ui_scroll_margins(struct ui_scroll *s, bool on)
+{
+	if (on) {
+		s->margins = true;
+		ui_scroll_margins_again(s);
+		return;
+	}
+	ui_scroll_whole_screen(s);
+	if (s->margins) {
+		fputs("\033[?69l", s->out);
+		fflush(s->out);
+	}
+}
+
+void
+ui_scroll_margins_again(struct ui_scroll *s)
+{
+	if (s->margins) {
+		fputs("\033[?69h", s->out);
+		fflush(s->out);
+	}
 }

@@ -21,13 +21,28 @@
  * (a tree's rows differ in a few cells, a reader's line in all of them).
  * Which of the two costs less is estimated from curscr first.
  *
+ * A terminal with left and right margins (xterm's DECLRMM and DECSLRM;
+ * ui-term asks it with DECRQM and calls ui_scroll_margins() when it
+ * answers) scrolls the window's columns alone: the region and the
+ * margins set, SU or SD, and the tree beside does not move. Curses does
+ * not know margins, and some of its cursor motions (a carriage return)
+ * mean something else between them, so while they are set the rows are
+ * written here (write_row(): the cursor addressed absolutely, the cells
+ * as newscr has them, then copied into curscr), and curses' own update
+ * runs only once they are given back. Curses' cursor is saved (sc) when
+ * the margins are taken and restored (rc) when they are given back, so
+ * what curses believes of the cursor and the attributes stays true.
+ *
  * Invariants: curscr is what the terminal shows after every doupdate()
  * (ui-term turns typeahead off, so no update stops half-way); the
  * terminal's scroll region is top..bot, or the whole screen when top is
  * -1; an update that writes outside the region, or more than one row in
  * it, runs with the whole screen as the region (ui_scroll_before_update),
  * because curses' cursor motions (a line feed from the region's last
- * row, a wrap at its end) and its own scrolls assume that.
+ * row, a wrap at its end) and its own scrolls assume that. While left
+ * and right margins are set (saved), curses writes nothing: an update
+ * that would write anything but cells between them, in the region,
+ * gives them back first.
  */
 #ifndef NR_UI_SCROLL_H
 #define NR_UI_SCROLL_H
@@ -46,8 +61,18 @@ struct ui_scroll {
 	 * rows owe_top..owe_bot by owe_n (0: none). It is sent just before
 	 * the update, when it is known whether the region can stay. */
 	int owe_top, owe_bot, owe_n;
+	int owe_left, owe_right;/* its columns when it is a scroll between
+				 * left and right margins; owe_left -1: rows */
 	cchar_t *cells;		/* scratch: other windows' cells in the rows */
 	size_t alloc;		/* cells allocated */
+	/* Left and right margins (DECLRMM, DECSLRM), when the terminal has
+	 * said it has them (ui_scroll_margins()). */
+	bool margins;		/* the mode is on */
+	int left, right;	/* the margins set, screen columns; -1: none */
+	bool saved;		/* curses' cursor saved (sc): since then the
+				 * rows were written here, not by curses */
+	int cy, cx;		/* where those writes left the cursor; -1:
+				 * not known */
 };
 
 void ui_scroll_init(struct ui_scroll *s, FILE *out);
@@ -70,5 +95,14 @@ void ui_scroll_before_update(struct ui_scroll *s);
 
 /* Give the terminal its whole screen back now (before endwin()). */
 void ui_scroll_whole_screen(struct ui_scroll *s);
+
+/*
+ * The terminal has answered that it has left and right margins: turn the
+ * mode on (on) and scroll a window beside others between margins. With
+ * on false, the mode is turned off (before endwin(); s->margins is kept,
+ * for ui_scroll_margins_again() after the terminal is taken back).
+ */
+void ui_scroll_margins(struct ui_scroll *s, bool on);
+void ui_scroll_margins_again(struct ui_scroll *s);
 
 #endif

@@ -26,6 +26,15 @@ static volatile int sig_pipe_write = -1;
 
 static const int caught_signals[3] = { SIGTERM, SIGHUP, SIGINT };
 
+/*
+ * The terminal's answers to DECRQM for left and right margins (mode 69),
+ * read as keys: curses matches each whole and gives its code, so the
+ * answer never reaches the key tables. 1 and 2 (set, reset) say the mode
+ * is known; 0 (unknown), 3 and 4 (fixed) that it cannot be used.
+ */
+#define KEY_MARGINS_YES (KEY_MAX + 1)
+#define KEY_MARGINS_NO (KEY_MAX + 2)
+
 static void
 on_signal(int sig)
 {
@@ -153,8 +162,38 @@ set_modes(struct ui_term *t)
 	}
 }
 
+/*
+ * Ask whether the terminal has left and right margins. The answer comes
+ * later with the keys (ui_term_read()), so the first paint does not wait
+ * for it, and a terminal that does not answer (tmux, VTE, a slow link
+ * that loses it) is simply one without. Asked before the first paint,
+ * which clears the screen: a terminal that shows the query instead of
+ * parsing it loses the stray characters there.
+ */
+static void
+ask_margins(struct ui_term *t)
+{
+	static const struct {
+		char answer;
+		int key;
+	} answers[] = {
+		{ '0', KEY_MARGINS_NO }, { '1', KEY_MARGINS_YES },
+		{ '2', KEY_MARGINS_YES }, { '3', KEY_MARGINS_NO },
+		{ '4', KEY_MARGINS_NO },
+	};
+	char seq[] = "\033[?69;_$y";
+
+	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
+		seq[6] = answers[i].answer;
+		define_key(seq, answers[i].key);
+	}
+	fputs("\033[?69$p", t->out);
+	fflush(t->out);
+}
+
 int
-ui_term_open(struct ui_term *t, bool want_mouse, struct error *err)
+ui_term_open(struct ui_term *t, bool want_mouse, bool want_margins,
+    struct error *err)
 {
 	memset(t, 0, sizeof *t);
 	t->sig_pipe[0] = t->sig_pipe[1] = -1;
@@ -184,6 +223,8 @@ ui_term_open(struct ui_term *t, bool want_mouse, struct error *err)
 	t->mouse = want_mouse;
 	t->color = has_colors();
 	set_modes(t);
+	if (want_margins)
+		ask_margins(t);
 	return 0;
 }
 
@@ -191,7 +232,7 @@ void
 ui_term_close(struct ui_term *t)
 {
 	if (t->screen) {
-		ui_scroll_whole_screen(&t->scroll);
+		ui_scroll_margins(&t->scroll, false);
 		if (t->mouse)
 			mousemask(0, NULL);
 		if (t->input)
@@ -281,6 +322,12 @@ ui_term_read(struct ui_term *t, ui_key *key, struct ui_mouse *mouse)
 			return UI_TERM_NONE;
 		if (ret == KEY_CODE_YES && wch == KEY_RESIZE)
 			return UI_TERM_RESIZE;
+		if (ret == KEY_CODE_YES && (wch == KEY_MARGINS_YES ||
+		    wch == KEY_MARGINS_NO)) {
+			if (wch == KEY_MARGINS_YES && !t->scroll.margins)
+				ui_scroll_margins(&t->scroll, true);
+			continue;
+		}
 		if (ret == KEY_CODE_YES && wch == KEY_MOUSE) {
 			if (t->mouse && read_mouse(mouse) == UI_TERM_MOUSE)
 				return UI_TERM_MOUSE;
@@ -321,7 +368,7 @@ ui_term_flush(struct ui_term *t)
 void
 ui_term_suspend(struct ui_term *t)
 {
-	ui_scroll_whole_screen(&t->scroll);
+	ui_scroll_margins(&t->scroll, false);
 	if (t->mouse)
 		mousemask(0, NULL);
 	def_prog_mode();
@@ -333,6 +380,7 @@ ui_term_resume(struct ui_term *t)
 {
 	reset_prog_mode();
 	set_modes(t);
+	ui_scroll_margins_again(&t->scroll);
 	clearok(curscr, TRUE);
 }
 

@@ -5,9 +5,9 @@
  * sequences curses does not know (OSC 52).
  *
  * Scrolling: ui_term_scroll() scrolls a window's rows on the terminal
- * itself (ui-scroll); the scroll region it may leave set is given back
- * before any other update, before a child gets the terminal, and at the
- * end.
+ * itself (ui-scroll); the scroll region and margins it may leave set are
+ * given back before any other update, before a child gets the terminal,
+ * and at the end, when the margins' mode is turned off too.
  *
  * Signals: SIGTERM, SIGHUP (an SSH disconnect) and SIGINT are caught and
  * written to a self-pipe that the event loop polls, so they end the loop
@@ -60,9 +60,12 @@ struct ui_mouse {
 /*
  * Take the terminal. Fails (-1, err set) when stdout is not a terminal,
  * TERM is dumb, or no description can address the cursor; the message
- * suggests --list and --dump.
+ * suggests --list and --dump. want_margins: ask the terminal whether it
+ * has left and right margins, and scroll a pane beside another between
+ * them if it answers that it has.
  */
-int ui_term_open(struct ui_term *t, bool want_mouse, struct error *err);
+int ui_term_open(struct ui_term *t, bool want_mouse, bool want_margins,
+    struct error *err);
 /* Give the terminal back as it was. Safe to call twice. */
 void ui_term_close(struct ui_term *t);
 

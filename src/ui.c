@@ -616,7 +616,8 @@ ui_main(const struct ui_options *o, struct error *err)
 	int flags;
 	struct loop lp = { &ui, 0, true };
 
-	if (ui_term_open(&term, o->conf->mouse && !o->no_mouse, err) < 0)
+	if (ui_term_open(&term, o->conf->mouse && !o->no_mouse,
+	    o->conf->margins, err) < 0)
 		return -1;
 	if (pipe2(ui.wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		error_set(err, "cannot make a pipe: %s", strerror(errno));

@@ -38,7 +38,8 @@ test_defaults(void)
 	const struct conf_binding *b;
 
 	conf_init(&c);
-	ok(c.osc52 && c.mouse && c.indent, "osc52, mouse and indent are on");
+	ok(c.osc52 && c.mouse && c.margins && c.indent,
+	    "osc52, mouse, margins and indent are on");
 	is_int(c.measure, 80, "the reading measure is 80 cells");
 	ok(c.timezone == NULL, "no time zone is forced");
 	b = binding(&c, "global", "j");
@@ -73,6 +74,7 @@ test_user_file(void)
 	is_int(parse(&c,
 	    "osc52: false\n"
 	    "mouse: no\n"
+	    "margins: false\n"
 	    "measure: 66\n"
 	    "indent: off\n"
 	    "timezone: Asia/Shanghai\n"
@@ -85,7 +87,8 @@ test_user_file(void)
 	    "  global:\n"
 	    "    j: none\n", &w), 0, "a valid file parses");
 	is_int(w.nr, 0, "with no warnings");
-	ok(!c.osc52 && !c.mouse && !c.indent, "booleans in either spelling");
+	ok(!c.osc52 && !c.mouse && !c.margins && !c.indent,
+	    "booleans in either spelling");
 	is_int(c.measure, 66, "measure");
 	is_str(c.timezone, "Asia/Shanghai", "timezone");
 	is_int(c.styles[CONF_STYLE_SELECTED].fg, 7, "a named foreground");
@@ -93,7 +96,7 @@ test_user_file(void)
 	is_int(c.styles[CONF_STYLE_SELECTED].attrs, CONF_ATTR_BOLD, "an attribute");
 	is_int(c.styles[CONF_STYLE_UNREAD].fg, 11, "a bright colour");
 	b = binding(&c, "list", "x");
-	ok(b && !strcmp(b->command, "toggle-read") && b->line == 11 &&
+	ok(b && !strcmp(b->command, "toggle-read") && b->line == 12 &&
 	    !strcmp(b->file, "test.yaml"), "a binding keeps its file and line");
 	b = binding(&c, "global", "j");
 	ok(b && b->command == NULL, "none unbinds, and wins over the default");

@@ -294,11 +294,99 @@ test_beside(void)
 	close_term(&t, 0);
 }
 
+/*
+ * A terminal with left and right margins: beside the tree, the pane's
+ * columns alone are scrolled (SU between margins) and the new line
+ * written here; the tree is not sent again, and curses' cursor and the
+ * whole screen are given back when anything else is drawn.
+ */
+static void
+test_margins(void)
+{
+	struct term t;
+	WINDOW *tree, *w, *status;
+
+	if (open_term(&t) < 0) {
+		close_term(&t, 14);
+		return;
+	}
+	tree = newwin(22, 20, 1, 0);
+	w = newwin(22, 59, 1, 21);
+	status = newwin(1, 80, 23, 0);
+	fill(tree, "category ", 0, 0, 22, 20);
+	fill(w, "line ", 0, 0, 22, 55);
+	put_row(status, 0, "status");
+	wnoutrefresh(tree);
+	wnoutrefresh(w);
+	wnoutrefresh(status);
+	update(&t);
+	ui_scroll_margins(&t.scroll, true);
+	drain(&t);
+	check(&t, sent(&t, "\033[?69h"), "the margins' mode is turned on");
+
+	ui_scroll_window(&t.scroll, w, 1);
+	fill(w, "line ", 1, 21, 22, 55);
+	wnoutrefresh(w);
+	update(&t);
+	check(&t, sent(&t, "\0337\033[2;23r\033[22;80s\033[S"),
+	    "cursor saved, region and margins set, SU");
+	check(&t, !sent(&t, "category") && !sent(&t, "\033[M"),
+	    "the tree is not sent again");
+	check(&t, times_sent(&t, "line ") == 1 && sent(&t, "line 22:"),
+	    "the new line is");
+	check(&t, sent(&t, "\033[23;22Hline 22:"), "where it belongs");
+	check(&t, !sent(&t, "\0338") && !sent(&t, "\033[s"),
+	    "the margins stay set");
+	check(&t, !strcmp(shown(1, 0, 10), "category 0") &&
+	    !strcmp(shown(1, 21, 7), "line 1:") &&
+	    !strcmp(shown(22, 21, 8), "line 22:"),
+	    "curses' picture: the tree unmoved, the pane scrolled");
+
+	/* j again: SU, the column on the same row, the line */
+	ui_scroll_window(&t.scroll, w, 1);
+	fill(w, "line ", 2, 21, 22, 55);
+	wnoutrefresh(w);
+	update(&t);
+	check(&t, !strncmp(t.sent.buf, "\033[S\033[22Gline 23:",
+	    strlen("\033[S\033[22Gline 23:")),
+	    "then SU, the column and the line");
+	check(&t, t.sent.len <= 3 + 5 + 55, "%zu bytes for a line of 55",
+	    t.sent.len);
+
+	/* k with the status line changing: everything given back */
+	ui_scroll_window(&t.scroll, w, -1);
+	fill(w, "line ", 1, 0, 1, 55);
+	wnoutrefresh(w);
+	put_row(status, 0, "status 2");
+	wnoutrefresh(status);
+	update(&t);
+	check(&t, sent(&t, "\033[T\033[s\033[1;24r\0338"),
+	    "SD, then margins, region and cursor given back");
+	check(&t, times_sent(&t, "line ") == 1 &&
+	    sent(&t, "\033[2;22Hline 1:") && !strcmp(shown(23, 0, 8), "status 2"),
+	    "curses sends the new line and the status");
+	check(&t, !strcmp(shown(1, 21, 7), "line 1:") &&
+	    !strcmp(shown(2, 21, 7), "line 2:") &&
+	    !strcmp(shown(1, 0, 10), "category 0"),
+	    "curses' picture has the line back on top, the tree in place");
+
+	/* A full-width window: the margins are not used */
+	ui_scroll_margins(&t.scroll, false);
+	drain(&t);
+	check(&t, sent(&t, "\033[?69l"), "the mode is turned off at the end");
+	check(&t, t.scroll.margins, "and known to be there for later");
+	delwin(status);
+	delwin(tree);
+	delwin(w);
+	close_term(&t, 0);
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_full_width();
 	test_beside();
+	test_margins();
 	return tap_done();
 }
