@@ -87,6 +87,16 @@ need() {
 	skip_all "$1"
 }
 
+# need_emulator: $pty, the pty harness, built with the terminal it can
+# emulate (bench/nr-pty -v, libvterm); else the test is skipped (need).
+need_emulator() {
+	pty="$top_builddir/bench/nr-pty"
+	[ -x "$pty" ] || need "bench/nr-pty is not built"
+	: >"$T/empty"
+	"$pty" -v "$T/empty" -- true >/dev/null 2>&1
+	[ $? -ne 77 ] || need "bench/nr-pty is built without libvterm"
+}
+
 diag() {
 	printf '# %s\n' "$@"
 }

@@ -10,11 +10,7 @@
 # scroll cost their text and a few bytes each, not the tree's rows.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-pty="$top_builddir/bench/nr-pty"
-[ -x "$pty" ] || skip_all "bench/nr-pty is not built"
-: >"$T/empty"
-"$pty" -v "$T/empty" -- true >/dev/null 2>&1
-[ $? -ne 77 ] || need "bench/nr-pty is built without libvterm"
+need_emulator
 
 # A long article of plain paragraphs with a bold word and a link in each
 # (attributes on the lines written between the margins), in a category

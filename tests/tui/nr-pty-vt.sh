@@ -6,11 +6,7 @@
 # libvterm.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-pty="$top_builddir/bench/nr-pty"
-[ -x "$pty" ] || skip_all "bench/nr-pty is not built"
-: >"$T/empty"
-"$pty" -v "$T/empty" -- true >/dev/null 2>&1
-[ $? -ne 77 ] || need "bench/nr-pty is built without libvterm"
+need_emulator
 
 # vt NAME PROGRAM [OPTION...]: run the shell PROGRAM on a 20x5 emulated
 # terminal until it has written "end" (the last thing each one writes),
