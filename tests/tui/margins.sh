@@ -12,27 +12,7 @@
 
 need_emulator
 
-# A long article of plain paragraphs with a bold word and a link in each
-# (attributes on the lines written between the margins), in a category
-# of its own, beside a tree of a dozen rows.
-mkdir -p "$T/art"
-{
-	printf -- '---\ntitle: 长段落\ndate: 2021-01-01\ncategories: [长文]\n---\n\n'
-	for p in 1 2 3 4 5 6; do
-		i=1
-		while [ $i -le 30 ]; do
-			printf '第%s段第%s句，文字。' $p $i
-			[ $i = 7 ] && printf '**粗体%s**，[链接%s](https://example.com/%s)。' $p $p $p
-			i=$((i + 1))
-		done
-		printf '\n\n'
-	done
-} >"$T/art/long.md"
-for c in 科技/芯片 科技/手机 财经/股市 财经/银行 体育 文化/电影 文化/图书; do
-	f=$(printf '%s' "$c" | tr '/' '-')
-	printf -- '---\ntitle: %s新闻\ndate: 2021-02-01\ncategories: [%s]\n---\n\n正文。\n' \
-	    "$f" "$(printf '%s' "$c" | sed 's|/|, |')" >"$T/art/$f.md"
-done
+sh "$top_srcdir/tests/tui/gen-tree.sh" "$T/art"
 
 # The keys, with the screen looked at after each group and again after
 # a full repaint (C-l): J-less steps, as the category holds one article.
