@@ -8,7 +8,9 @@
 #                    (Space): newsreader reading an article with the tree
 #                    beside it (text 57 wide; a tree of 7 rows, and one of
 #                    193 categories, from a collection of 2,000 articles
-#                    more) and zoomed to the full width (z, text 78 wide);
+#                    more), on a terminal with left and right margins
+#                    (nr-pty -v) and on one without, and zoomed to the
+#                    full width (z, text 78 wide);
 #                    less -R on `newsreader --dump --width` of the same
 #                    article at the same width, with its styles, so both
 #                    show the same lines alike. newsreader shows 22 lines
@@ -56,10 +58,14 @@ work=$(mktemp -d "$base/nr-tui-bench.XXXXXX")
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 export LC_ALL=C.UTF-8
 
-# The programs see the same terminal and no user settings.
+# The programs see the same terminal and no user settings. $vt: nr-pty's
+# options for the terminal (-v: one emulated with libvterm, which answers
+# queries as xterm does; empty: one that never answers).
+vt=
 run_pty() {	# run_pty SCRIPT CMD...: nr-pty at 80x24
 	script=$1; shift
-	"$pty" -s 80x24 -g 60 -e TERM=xterm-256color -e LANG=C.UTF-8 \
+	# shellcheck disable=SC2086
+	"$pty" $vt -s 80x24 -g 60 -e TERM=xterm-256color -e LANG=C.UTF-8 \
 	    -e HOME="$work" -e XDG_DATA_HOME="$work/xdg" \
 	    -e XDG_CONFIG_HOME="$work/xdg" -e LESS= -e LESSHISTFILE=- \
 	    "$script" -- "$@"
@@ -163,6 +169,10 @@ less_r "$work/less-time.txt" "$work/d57.txt" >/dev/null
 nr_long "$work/nr-beside-bytes.txt" >"$work/beside.bytes"
 nr_long "$work/nr-zoom-bytes.txt" >"$work/zoom.bytes"
 nr_tree "$work/nr-tree-bytes.txt" >"$work/tree.bytes"
+vt=-v
+nr_long "$work/nr-beside-bytes.txt" >"$work/beside-m.bytes"
+nr_tree "$work/nr-tree-bytes.txt" >"$work/tree-m.bytes"
+vt=
 less_r "$work/less-bytes.txt" "$work/d57.txt" >"$work/less57.bytes"
 less_r "$work/less-bytes.txt" "$work/d78.txt" >"$work/less78.bytes"
 for i in $(seq "$runs"); do
@@ -270,17 +280,26 @@ kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 	pl=$(per "$(b less78 page10)" 10); pz=$(per "$(b zoom page10)" 10)
 	echo "| a page (Space), mean of 10 | $pl | $pz | $(ratio "$pz" "$pl") |"
 	echo
-	echo "The tree beside the reader, the text 57 wide:"
-	echo
-	echo "| measure | less, 57 | newsreader, a tree of 7 rows | ratio | newsreader, $ncats categories | ratio |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-	ol=$(b less57 paint); ob=$(b beside paint); ot=$(b tree paint)
-	echo "| first paint of the article | $ol | $ob | $(ratio "$ob" "$ol") | $ot | $(ratio "$ot" "$ol") |"
-	jl=$(per "$(b less57 j20)" 20); jb=$(per "$(b beside j20)" 20); jt=$(per "$(b tree j20)" 20)
-	echo "| one line (j), mean of 20 | $jl | $jb | $(ratio "$jb" "$jl") | $jt | $(ratio "$jt" "$jl") |"
-	pl=$(per "$(b less57 page10)" 10); pb=$(per "$(b beside page10)" 10); pt=$(per "$(b tree page10)" 10)
-	echo "| a page (Space), mean of 10 | $pl | $pb | $(ratio "$pb" "$pl") | $pt | $(ratio "$pt" "$pl") |"
-	echo
+	for m in -m ""; do
+		if [ "$m" = -m ]; then
+			echo "The tree beside the reader, the text 57 wide, on a terminal with"
+			echo "left and right margins (xterm; here nr-pty -v, which emulates one"
+			echo "with libvterm and answers newsreader's DECRQM as xterm does):"
+		else
+			echo "The same on a terminal without them (tmux, VTE; nr-pty without -v"
+			echo "never answers):"
+		fi
+		echo
+		echo "| measure | less, 57 | newsreader, a tree of 7 rows | ratio | newsreader, $ncats categories | ratio |"
+		echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+		ol=$(b less57 paint); ob=$(b beside$m paint); ot=$(b tree$m paint)
+		echo "| first paint of the article | $ol | $ob | $(ratio "$ob" "$ol") | $ot | $(ratio "$ot" "$ol") |"
+		jl=$(per "$(b less57 j20)" 20); jb=$(per "$(b beside$m j20)" 20); jt=$(per "$(b tree$m j20)" 20)
+		echo "| one line (j), mean of 20 | $jl | $jb | $(ratio "$jb" "$jl") | $jt | $(ratio "$jt" "$jl") |"
+		pl=$(per "$(b less57 page10)" 10); pb=$(per "$(b beside$m page10)" 10); pt=$(per "$(b tree$m page10)" 10)
+		echo "| a page (Space), mean of 10 | $pl | $pb | $(ratio "$pb" "$pl") | $pt | $(ratio "$pt" "$pl") |"
+		echo
+	done
 	echo "First paint: opening the article from the list (Enter), and zoomed,"
 	echo "the repaint at the full width (z); the screen before it (tree and"
 	echo "list) took $(b beside start) bytes. less pages 23 lines at a time,"
@@ -290,6 +309,8 @@ kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 	echo
 	printf -- '- less: `%s`\n' "$(seq_of less78.bytes j21)"
 	printf -- '- newsreader zoomed: `%s`\n' "$(seq_of zoom.bytes j21)"
+	printf -- '- less, 57: `%s`\n' "$(seq_of less57.bytes j21)"
+	printf -- '- newsreader beside the tree, with margins: `%s`\n' "$(seq_of beside-m.bytes j21)"
 	echo
 	echo "Zoomed, newsreader scrolls the terminal itself: it sets a scroll"
 	echo "region over the pane's rows once (csr, within sc/rc) and keeps it while"
@@ -299,17 +320,21 @@ kb_mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 	echo "again. The mean of 20 also pays for the region being set and given"
 	echo "back when the position in the status line changes."
 	echo
-	echo "Beside the tree, a terminal cannot scroll part of a row. The left and"
-	echo "right margins that would allow it (DECSLRM) are in xterm and its"
-	echo "terminfo entry (smglr), but not in tmux, nor in VTE and the other"
-	echo "terminals that also call themselves xterm-256color, and curses does"
-	echo "not use them: sent blind, they would scroll the tree along. So"
-	echo "newsreader scrolls whole rows and puts the tree's cells back when"
-	echo "that costs less than sending the pane's rows (delete and insert lines,"
-	echo "then the cells where a tree row differs from the one below it), and"
-	echo "sends the pane's rows otherwise: a line of scroll costs about a"
-	echo "screenful of the tree's differences, more the fuller the tree."
-	echo "Zoom (z) gives the reader the full width."
+	echo "Beside the tree, the reader's columns alone must scroll. A terminal"
+	echo "with left and right margins (DECLRMM, DECSLRM: xterm, and others"
+	echo "that answer DECRQM for mode 69) does that: newsreader asks at start-up"
+	echo "(the answer comes with the keys, so the first paint does not wait),"
+	echo "and when it has them sets them over the reader's columns once and"
+	echo "keeps them while only the reader changes. A line then costs SU (3"
+	echo "bytes), the column (hpa) and the text, which newsreader writes itself"
+	echo "since curses' cursor motions do not know margins. tmux, VTE and the"
+	echo "other terminals that call themselves xterm-256color without margins"
+	echo "do not answer, or answer no: there newsreader scrolls whole rows and"
+	echo "puts the tree's cells back when that costs less than sending the"
+	echo "pane's rows (delete and insert lines, then the cells where a tree row"
+	echo "differs from the one below it), and sends the pane's rows otherwise:"
+	echo "a line of scroll costs about a screenful of the tree's differences,"
+	echo "more the fuller the tree. Zoom (z) gives the reader the full width."
 	echo
 	echo "### 1,000 j sent at once, to the last byte written (ms)"
 	echo
