@@ -38,6 +38,7 @@
 #include <term.h>
 #include <wchar.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 void
@@ -501,7 +502,12 @@ move_to(struct ui_scroll *s, int y, int x)
 	s->cx = x;
 }
 
-/* Write a cell as it is in the picture. */
+/*
+ * Write a cell as it is in the picture. Curses keeps a C1 control in a
+ * cell as it is (CSI, U+009B, included) and would send it so: the text
+ * drawn is scrubbed before it gets there, and a control that got by
+ * anyway is written here as '?', never to the terminal.
+ */
 static void
 put_cell(struct ui_scroll *s, const struct cell *k)
 {
@@ -513,7 +519,9 @@ put_cell(struct ui_scroll *s, const struct cell *k)
 	for (int j = 0; k->text[j]; j++) {
 		size_t n = wcrtomb(mb, k->text[j], &st);
 
-		if (n != (size_t)-1)
+		if (utf8_is_control((uint32_t)k->text[j]) || n == (size_t)-1)
+			fputc('?', s->out);
+		else
 			fwrite(mb, 1, n, s->out);
 	}
 	s->cx += cell_width(k);

@@ -307,7 +307,7 @@ test_margins(void)
 	WINDOW *tree, *w, *status;
 
 	if (open_term(&t) < 0) {
-		close_term(&t, 14);
+		close_term(&t, 15);
 		return;
 	}
 	tree = newwin(22, 20, 1, 0);
@@ -353,9 +353,24 @@ test_margins(void)
 	check(&t, t.sent.len <= 3 + 5 + 55, "%zu bytes for a line of 55",
 	    t.sent.len);
 
+	/* A control character in a cell (curses keeps C1 as it is) */
+	ui_scroll_window(&t.scroll, w, 1);
+	fill(w, "line ", 3, 21, 22, 55);
+	{
+		cchar_t c;
+		wchar_t csi[] = { 0x9b, 0 };
+
+		setcchar(&c, csi, A_NORMAL, 0, NULL);
+		mvwadd_wch(w, 21, 10, &c);
+	}
+	wnoutrefresh(w);
+	update(&t);
+	check(&t, times_sent(&t, "line ") == 1 && !sent(&t, "\xc2\x9b") &&
+	    sent(&t, "line 24:gh?j"), "a C1 control in a cell is sent as ?");
+
 	/* k with the status line changing: everything given back */
 	ui_scroll_window(&t.scroll, w, -1);
-	fill(w, "line ", 1, 0, 1, 55);
+	fill(w, "line ", 2, 0, 1, 55);
 	wnoutrefresh(w);
 	put_row(status, 0, "status 2");
 	wnoutrefresh(status);
@@ -363,10 +378,10 @@ test_margins(void)
 	check(&t, sent(&t, "\033[T\033[s\033[1;24r\0338"),
 	    "SD, then margins, region and cursor given back");
 	check(&t, times_sent(&t, "line ") == 1 &&
-	    sent(&t, "\033[2;22Hline 1:") && !strcmp(shown(23, 0, 8), "status 2"),
+	    sent(&t, "\033[2;22Hline 2:") && !strcmp(shown(23, 0, 8), "status 2"),
 	    "curses sends the new line and the status");
-	check(&t, !strcmp(shown(1, 21, 7), "line 1:") &&
-	    !strcmp(shown(2, 21, 7), "line 2:") &&
+	check(&t, !strcmp(shown(1, 21, 7), "line 2:") &&
+	    !strcmp(shown(2, 21, 7), "line 3:") &&
 	    !strcmp(shown(1, 0, 10), "category 0"),
 	    "curses' picture has the line back on top, the tree in place");
 
