@@ -4,8 +4,8 @@
 # the screen read back through xterm's own print function (print() on
 # F12, to a file). The same keys with margins: false in the config must
 # give the same screens, and each screen must be what a full repaint
-# (C-l) draws. The script(1) log of each run shows which one used the
-# margins.
+# (C-l) draws, before and after the window is resized. The script(1)
+# log of each run shows which one used the margins.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 for p in Xvfb xterm xdotool script; do
@@ -42,7 +42,8 @@ quiet() {
 
 # run NAME MARGINS KEYS...: newsreader in an 80x24 xterm with margins:
 # MARGINS, the keys sent one by one, each after the output has settled;
-# "print" prints the screen (appended to $T/NAME.txt).
+# "print" prints the screen (appended to $T/NAME.txt, a form feed after
+# it); "resize WxH" makes the window W by H pixels.
 run() {
 	name=$1
 	mkdir -p "$T/$name/newsreader"
@@ -52,7 +53,7 @@ run() {
 	xterm -geometry 80x24 -u8 -xrm 'XTerm*allowSendEvents: true' \
 	    -xrm "XTerm*printerCommand: cat >>$T/$name.txt" \
 	    -xrm 'XTerm*printAttributes: 0' -xrm 'XTerm*printerAutoClose: true' \
-	    -xrm 'XTerm*printerExtent: true' \
+	    -xrm 'XTerm*printerExtent: true' -xrm 'XTerm*printerFormFeed: true' \
 	    -xrm 'XTerm*VT100.translations: #override <Key>F12: print()' \
 	    -e script -qfc "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
 	    XDG_CONFIG_HOME=$T/$name XDG_DATA_HOME=$T/xdg HOME=$HOME \
@@ -71,6 +72,11 @@ run() {
 				i=$((i + 1))
 			done
 			quiet "$T/$name.txt"
+		elif [ "${k#resize}" != "$k" ]; then
+			xdotool windowsize "$wid" $(echo "${k#resize}" | tr x ' ') \
+			    2>/dev/null
+			sleep 0.5
+			quiet "$T/$name.log"
 		else
 			xdotool key --window "$wid" "$k" 2>/dev/null
 			quiet "$T/$name.log"
@@ -84,31 +90,40 @@ run() {
 	done
 	kill $xt 2>/dev/null
 	# The printed screens: xterm marks a wide character's second cell
-	# with U+FFFF; blanks at the ends of rows are dropped.
-	sed 's/\xef\xbf\xbf//g; s/ *$//' "$T/$name.txt" >"$T/$name.screens"
+	# with U+FFFF; blanks at the ends of rows are dropped; each screen
+	# ends with a form feed (at the start of the next row), made a line
+	# "--" here.
+	sed 's/\xef\xbf\xbf//g; s/ *$//; s/^\f/--\n/' "$T/$name.txt" \
+	    >"$T/$name.screens"
 }
 
 j25="j j j j j j j j j j j j j j j j j j j j j j j j j"
 # shellcheck disable=SC2086 # the key lists are split into keys
 keys="Return print $j25 print ctrl+l print k k k print ctrl+l print d u d print
-    space b space print ctrl+l print g j j print z j j z j print G k k print"
+    space b space print ctrl+l print g j j print z j j z j print G k k print
+    resize700x400 j j j print ctrl+l print"
 # shellcheck disable=SC2086
 run margins true $keys
 # shellcheck disable=SC2086
 run rows false $keys
 
-is "$(grep -c . "$T/margins.screens")" "$(grep -c . "$T/rows.screens")" \
-    "as many rows printed with margins as without"
-is "$(wc -l <"$T/margins.screens")" $((24 * 11)) "11 screens of 24 rows"
+is "$(grep -c '^--$' "$T/margins.screens")" 13 "13 screens printed"
+is "$(sed -n '1,/^--$/p' "$T/margins.screens" | grep -vc '^--$')" 24 \
+    "the first of 24 rows"
 is_file "$T/margins.screens" "$T/rows.screens" \
     "every screen is the same with margins as without"
 # screen N FILE: the Nth printed screen
-screen() { sed -n "$(( ($1 - 1) * 24 + 1 )),$(( $1 * 24 ))p" "$2"; }
-for n in 2 4; do
+screen() { awk -v n="$1" '/^--$/ { k++; next } k == n - 1' "$2"; }
+for n in 2 4 7 12; do
 	screen $n "$T/margins.screens" >"$T/before"
 	screen $((n + 1)) "$T/margins.screens" >"$T/after"
+	[ -s "$T/before" ] || echo "# screen $n is empty" >>"$T/before"
 	is_file "$T/before" "$T/after" "screen $n is what a repaint draws"
 done
+screen 12 "$T/margins.screens" >"$T/resized"
+ok "$([ "$(wc -l <"$T/resized")" -ne 24 ] && grep -q '│' "$T/resized"; echo $?)" \
+    "screen 12, after the window was resized, has another size and the tree"
+diag "after the resize: $(wc -l <"$T/resized") rows, $(awk '{ print length }' "$T/resized" | sort -n | tail -1) bytes in the widest row"
 grep -q '粗体3，链接3' "$T/margins.screens" && grep -q '体育' "$T/margins.screens"
 ok $? "the reader and the tree are on it"
 grep -Eq "$(printf '\033')\\[[0-9]+;80s" "$T/margins.log"
