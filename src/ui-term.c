@@ -27,13 +27,22 @@ static volatile int sig_pipe_write = -1;
 static const int caught_signals[3] = { SIGTERM, SIGHUP, SIGINT };
 
 /*
- * The terminal's answers to DECRQM for left and right margins (mode 69),
- * read as keys: curses matches each whole and gives its code, so the
- * answer never reaches the key tables. 1 and 2 (set, reset) say the mode
- * is known; 0 (unknown), 3 and 4 (fixed) that it cannot be used.
+ * A key code no sequence is bound to, from `from` on: curses numbers the
+ * terminal's extended keys (xterm's modified arrows and the like) above
+ * KEY_MAX itself, so a code of our own is one it has left free.
  */
-#define KEY_MARGINS_YES (KEY_MAX + 1)
-#define KEY_MARGINS_NO (KEY_MAX + 2)
+static int
+free_key_code(int from)
+{
+	for (int c = from; c < from + 4096; c++) {
+		char *bound = keybound(c, 0);
+
+		if (!bound)
+			return c;
+		free(bound);
+	}
+	return -1;
+}
 
 static void
 on_signal(int sig)
@@ -163,7 +172,12 @@ set_modes(struct ui_term *t)
 }
 
 /*
- * Ask whether the terminal has left and right margins. The answer comes
+ * Ask whether the terminal has left and right margins (DECRQM, mode 69).
+ * The answer is read as a key: each of its forms is bound to a code of
+ * our own (define_key), which curses gives when it matches the answer
+ * whole, so it never reaches the key tables. 1 and 2 (set, reset) say
+ * the mode is known; 0 (unknown), 3 and 4 (fixed) that it cannot be
+ * used. The answer comes
  * later with the keys (ui_term_read()), so the first paint does not wait
  * for it, and a terminal that does not answer (tmux, VTE, a slow link
  * that loses it) is simply one without. Asked before the first paint,
@@ -173,19 +187,17 @@ set_modes(struct ui_term *t)
 static void
 ask_margins(struct ui_term *t)
 {
-	static const struct {
-		char answer;
-		int key;
-	} answers[] = {
-		{ '0', KEY_MARGINS_NO }, { '1', KEY_MARGINS_YES },
-		{ '2', KEY_MARGINS_YES }, { '3', KEY_MARGINS_NO },
-		{ '4', KEY_MARGINS_NO },
-	};
 	char seq[] = "\033[?69;_$y";
 
-	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
-		seq[6] = answers[i].answer;
-		define_key(seq, answers[i].key);
+	t->key_margins_yes = free_key_code(KEY_MAX + 1);
+	t->key_margins_no = t->key_margins_yes < 0 ? -1 :
+	    free_key_code(t->key_margins_yes + 1);
+	if (t->key_margins_no < 0)
+		return;
+	for (char answer = '0'; answer <= '4'; answer++) {
+		seq[6] = answer;
+		define_key(seq, answer == '1' || answer == '2' ?
+		    t->key_margins_yes : t->key_margins_no);
 	}
 	fputs("\033[?69$p", t->out);
 	fflush(t->out);
@@ -197,6 +209,7 @@ ui_term_open(struct ui_term *t, bool want_mouse, bool want_margins,
 {
 	memset(t, 0, sizeof *t);
 	t->sig_pipe[0] = t->sig_pipe[1] = -1;
+	t->key_margins_yes = t->key_margins_no = -1;
 	ui_scroll_init(&t->scroll, stdout);
 	buf_init(&t->pending, 0);
 	t->out = stdout;
@@ -322,9 +335,10 @@ ui_term_read(struct ui_term *t, ui_key *key, struct ui_mouse *mouse)
 			return UI_TERM_NONE;
 		if (ret == KEY_CODE_YES && wch == KEY_RESIZE)
 			return UI_TERM_RESIZE;
-		if (ret == KEY_CODE_YES && (wch == KEY_MARGINS_YES ||
-		    wch == KEY_MARGINS_NO)) {
-			if (wch == KEY_MARGINS_YES && !t->scroll.margins)
+		if (ret == KEY_CODE_YES && t->key_margins_no > 0 &&
+		    ((int)wch == t->key_margins_yes ||
+		    (int)wch == t->key_margins_no)) {
+			if ((int)wch == t->key_margins_yes && !t->scroll.margins)
 				ui_scroll_margins(&t->scroll, true);
 			continue;
 		}

@@ -42,6 +42,9 @@ struct ui_term {
 	struct buf pending;	/* bytes to write after the next doupdate */
 	struct sigaction old[3];/* the handlers replaced */
 	struct ui_scroll scroll;	/* the scroll region we keep */
+	/* The key codes the answers about margins come as (ask_margins());
+	 * -1: not asked */
+	int key_margins_yes, key_margins_no;
 };
 
 enum ui_term_event {
