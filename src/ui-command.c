@@ -65,9 +65,10 @@ cmd_suspend(struct ui *ui, int count)
 {
 	(void)count;
 	/* curses stops the process in order and repaints on SIGCONT; the
-	 * shell gets the whole screen back first. */
-	ui_term_whole_screen(ui->term);
+	 * shell gets the whole screen back first, and no margins' mode. */
+	ui_term_give_back(ui->term);
 	raise(SIGTSTP);
+	ui_term_take_back(ui->term);
 	ui->redraw_screen = true;
 	return UI_DIRTY_ALL;
 }

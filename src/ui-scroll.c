@@ -761,13 +761,15 @@ ui_scroll_before_update(struct ui_scroll *s)
 }
 
 void
-ui_scroll_margins(struct ui_scroll *s, bool on)
+ui_scroll_margins_found(struct ui_scroll *s)
 {
-	if (on) {
-		s->margins = true;
-		ui_scroll_margins_again(s);
-		return;
-	}
+	s->margins = true;
+	ui_scroll_take_back(s);
+}
+
+void
+ui_scroll_give_back(struct ui_scroll *s)
+{
 	ui_scroll_whole_screen(s);
 	if (s->margins) {
 		fputs("\033[?69l", s->out);
@@ -776,7 +778,7 @@ ui_scroll_margins(struct ui_scroll *s, bool on)
 }
 
 void
-ui_scroll_margins_again(struct ui_scroll *s)
+ui_scroll_take_back(struct ui_scroll *s)
 {
 	if (s->margins) {
 		fputs("\033[?69h", s->out);

@@ -22,7 +22,7 @@
  * Which of the two costs less is estimated from curscr first.
  *
  * A terminal with left and right margins (xterm's DECLRMM and DECSLRM;
- * ui-term asks it with DECRQM and calls ui_scroll_margins() when it
+ * ui-term asks it with DECRQM and calls ui_scroll_margins_found() when it
  * answers) scrolls the window's columns alone: the region and the
  * margins set, SU or SD, and the tree beside does not move. Curses does
  * not know margins, and some of its cursor motions (a carriage return)
@@ -66,7 +66,7 @@ struct ui_scroll {
 	cchar_t *cells;		/* scratch: other windows' cells in the rows */
 	size_t alloc;		/* cells allocated */
 	/* Left and right margins (DECLRMM, DECSLRM), when the terminal has
-	 * said it has them (ui_scroll_margins()). */
+	 * said it has them (ui_scroll_margins_found()). */
 	bool margins;		/* the mode is on */
 	int left, right;	/* the margins set, screen columns; -1: none */
 	bool saved;		/* curses' cursor saved (sc): since then the
@@ -98,11 +98,17 @@ void ui_scroll_whole_screen(struct ui_scroll *s);
 
 /*
  * The terminal has answered that it has left and right margins: turn the
- * mode on (on) and scroll a window beside others between margins. With
- * on false, the mode is turned off (before endwin(); s->margins is kept,
- * for ui_scroll_margins_again() after the terminal is taken back).
+ * mode on, and from now scroll a window beside others between margins.
  */
-void ui_scroll_margins(struct ui_scroll *s, bool on);
-void ui_scroll_margins_again(struct ui_scroll *s);
+void ui_scroll_margins_found(struct ui_scroll *s);
+
+/*
+ * Before the terminal goes to someone else (endwin(), a child, a stop):
+ * the whole screen back and the margins' mode off, which would change
+ * what CSI s means to the shell. ui_scroll_take_back() turns the mode on
+ * again when the terminal is ours again.
+ */
+void ui_scroll_give_back(struct ui_scroll *s);
+void ui_scroll_take_back(struct ui_scroll *s);
 
 #endif

@@ -245,7 +245,7 @@ void
 ui_term_close(struct ui_term *t)
 {
 	if (t->screen) {
-		ui_scroll_margins(&t->scroll, false);
+		ui_scroll_give_back(&t->scroll);
 		if (t->mouse)
 			mousemask(0, NULL);
 		if (t->input)
@@ -339,7 +339,7 @@ ui_term_read(struct ui_term *t, ui_key *key, struct ui_mouse *mouse)
 		    ((int)wch == t->key_margins_yes ||
 		    (int)wch == t->key_margins_no)) {
 			if ((int)wch == t->key_margins_yes && !t->scroll.margins)
-				ui_scroll_margins(&t->scroll, true);
+				ui_scroll_margins_found(&t->scroll);
 			continue;
 		}
 		if (ret == KEY_CODE_YES && wch == KEY_MOUSE) {
@@ -382,7 +382,7 @@ ui_term_flush(struct ui_term *t)
 void
 ui_term_suspend(struct ui_term *t)
 {
-	ui_scroll_margins(&t->scroll, false);
+	ui_scroll_give_back(&t->scroll);
 	if (t->mouse)
 		mousemask(0, NULL);
 	def_prog_mode();
@@ -394,7 +394,7 @@ ui_term_resume(struct ui_term *t)
 {
 	reset_prog_mode();
 	set_modes(t);
-	ui_scroll_margins_again(&t->scroll);
+	ui_scroll_take_back(&t->scroll);
 	clearok(curscr, TRUE);
 }
 
@@ -411,7 +411,13 @@ ui_term_before_update(struct ui_term *t)
 }
 
 void
-ui_term_whole_screen(struct ui_term *t)
+ui_term_give_back(struct ui_term *t)
 {
-	ui_scroll_whole_screen(&t->scroll);
+	ui_scroll_give_back(&t->scroll);
+}
+
+void
+ui_term_take_back(struct ui_term *t)
+{
+	ui_scroll_take_back(&t->scroll);
 }

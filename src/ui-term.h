@@ -92,9 +92,13 @@ void ui_term_scroll(struct ui_term *t, WINDOW *w, int n);
 
 /* Just before doupdate() (ui_scroll_before_update()). */
 void ui_term_before_update(struct ui_term *t);
-/* Give the terminal its whole screen as the scroll region now: before
- * the process stops (C-z), as ui_term_suspend() and ui_term_close() do. */
-void ui_term_whole_screen(struct ui_term *t);
+/*
+ * Before the process stops (C-z), as ui_term_suspend() and ui_term_close()
+ * do: the whole screen as the scroll region, no margins and their mode
+ * off (ui_scroll_give_back()); ui_term_take_back() once it runs again.
+ */
+void ui_term_give_back(struct ui_term *t);
+void ui_term_take_back(struct ui_term *t);
 
 /* Queue raw bytes for the terminal, written by ui_term_flush(). */
 void ui_term_queue(struct ui_term *t, const char *s, size_t len);

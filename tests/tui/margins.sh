@@ -35,6 +35,9 @@ step() {	# step LABEL KEYS...: send each key, wait, look
 	step top g j j
 	step zoom z j j z j
 	step bottom G k k
+	# C-z: the shell gets the terminal without the margins' mode
+	printf 'send \\x1a\nsettle\nshow ctrlz\n'
+	step afterz j j
 	printf 'send Q\n'
 } >"$T/script"
 
@@ -54,16 +57,17 @@ run rows -n
 is "$?" 0 "and on one that keeps quiet"
 
 # screens FILE: the screens alone (LABEL lines and rows), no byte counts
-screens() { grep -v ' bytes=' "$1"; }
+# and not C-z's bytes
+screens() { sed '/^ctrlz:$/,/^ctrlz bytes=/d' "$1" | grep -v ' bytes='; }
 screens "$T/margins" >"$T/margins.screens"
 screens "$T/rows" >"$T/rows.screens"
-is "$(grep -c '^|' "$T/margins.screens")" $((24 * 17)) "17 screens looked at"
+is "$(grep -c '^|' "$T/margins.screens")" $((24 * 19)) "19 screens looked at"
 is_file "$T/margins.screens" "$T/rows.screens" \
     "every screen is the same with margins as without"
 
 # Each screen against the full repaint that followed it, but for the
 # status line, whose message a key clears.
-for label in j25 k3 half page search top zoom bottom; do
+for label in j25 k3 half page search top zoom bottom afterz; do
 	for f in margins rows; do
 		sed -n "/^$label\$/,/^$label-repaint\$/p" "$T/$f" |
 		    grep '^|' | sed 23q >"$T/$f.$label.before"
@@ -87,6 +91,19 @@ grep -q "$(printf '\033\\[?69h')" "$T/rows.log"
 ok "$((! $?))" "not when it keeps quiet"
 tail -c 200 "$T/margins.log" | grep -q "$(printf '\033\\[?69l')"
 ok $? "and turned off at the end"
+
+# C-z (where nothing stops the process, as here, curses goes through
+# endwin and back at once): the mode is off before the screen is given to
+# the shell (rmcup, ?1049l), on again after it is taken back.
+at() {	# at RUN SEQ: the line of C-z's bytes where SEQ is first, or 0
+	sed -n '/^ctrlz:$/,/^ctrlz bytes=/p' "$T/$1" |
+	    awk -v q="$2" 'index($0, q) { print NR; f = 1; exit } END { if (!f) print 0 }'
+}
+off=$(at margins '\e[?69l') rmcup=$(at margins '\e[?1049l') on=$(at margins '\e[?69h')
+diag "C-z: ?69l at $off, rmcup at $rmcup, ?69h at $on"
+ok "$([ "$off" -gt 0 ] && [ "$off" -lt "$rmcup" ] && [ "$on" -gt "$rmcup" ]; echo $?)" \
+    "C-z: the mode off before the shell gets the screen, on after"
+is "$(at rows '\e[?69')" 0 "not touched where it was never on"
 
 # What the 25 lines cost: with margins, about their text; without, the
 # tree's rows are put back each time.

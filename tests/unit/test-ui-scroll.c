@@ -307,7 +307,7 @@ test_margins(void)
 	WINDOW *tree, *w, *status;
 
 	if (open_term(&t) < 0) {
-		close_term(&t, 15);
+		close_term(&t, 16);
 		return;
 	}
 	tree = newwin(22, 20, 1, 0);
@@ -320,7 +320,7 @@ test_margins(void)
 	wnoutrefresh(w);
 	wnoutrefresh(status);
 	update(&t);
-	ui_scroll_margins(&t.scroll, true);
+	ui_scroll_margins_found(&t.scroll);
 	drain(&t);
 	check(&t, sent(&t, "\033[?69h"), "the margins' mode is turned on");
 
@@ -385,11 +385,14 @@ test_margins(void)
 	    !strcmp(shown(1, 0, 10), "category 0"),
 	    "curses' picture has the line back on top, the tree in place");
 
-	/* A full-width window: the margins are not used */
-	ui_scroll_margins(&t.scroll, false);
+	/* The terminal given to someone else (endwin, C-z), then taken back */
+	ui_scroll_give_back(&t.scroll);
 	drain(&t);
-	check(&t, sent(&t, "\033[?69l"), "the mode is turned off at the end");
+	check(&t, sent(&t, "\033[?69l"), "given back: the mode is turned off");
 	check(&t, t.scroll.margins, "and known to be there for later");
+	ui_scroll_take_back(&t.scroll);
+	drain(&t);
+	check(&t, sent(&t, "\033[?69h"), "taken back: on again");
 	delwin(status);
 	delwin(tree);
 	delwin(w);
