@@ -305,6 +305,13 @@ cell_of(const cchar_t *c, struct cell *out)
 		out->text[0] = 0;
 }
 
+/* A blank as a cleared cell is: a space, no attribute, no colour. */
+static bool
+is_blank(const struct cell *k)
+{
+	return wcscmp(k->text, L" ") == 0 && k->attr == A_NORMAL && !k->pair;
+}
+
 static bool
 is_end(const cchar_t *c)
 {
@@ -369,7 +376,7 @@ not_blank(const cchar_t *a, int na)
 		struct cell k;
 
 		cell_of(&a[i], &k);
-		d += wcscmp(k.text, L" ") != 0 || k.attr != A_NORMAL || k.pair;
+		d += !is_blank(&k);
 	}
 	return d;
 }
@@ -482,7 +489,7 @@ end_of_text(const cchar_t *a, int na, int x0)
 
 		cell_of(&a[i], &k);
 		x += cell_width(&k);
-		if (wcscmp(k.text, L" ") != 0 || k.attr != A_NORMAL || k.pair)
+		if (!is_blank(&k))
 			end = x;
 	}
 	return end;
@@ -555,8 +562,7 @@ write_row(struct ui_scroll *s, int y, int left, int right)
 	if (was == left) {
 		for (; i < na; i++) {
 			cell_of(&a[i], &k);
-			if (wcscmp(k.text, L" ") != 0 || k.attr != A_NORMAL ||
-			    k.pair)
+			if (!is_blank(&k))
 				break;
 			x += cell_width(&k);
 		}
@@ -568,12 +574,11 @@ write_row(struct ui_scroll *s, int y, int left, int right)
 		put_cell(s, &k);
 		x += cell_width(&k);
 	}
+	vid_attr(A_NORMAL, 0, NULL);
 	for (; x < was; x++) {
-		vid_attr(A_NORMAL, 0, NULL);
 		fputc(' ', s->out);
 		s->cx = s->cx >= 0 && s->cx + 1 < COLS ? s->cx + 1 : -1;
 	}
-	vid_attr(A_NORMAL, 0, NULL);
 	mvwadd_wchnstr(curscr, y, left, a, na);
 	wtouchln(newscr, y, 1, 0);
 }
@@ -618,6 +623,22 @@ margins_may_stay(struct ui_scroll *s, int top, int bot, int left, int right)
 		}
 	}
 	return true;
+}
+
+/*
+ * Scroll rows top..bot of picture pic by n; with others_stay, only
+ * columns x0..x1-1 move, the other windows' cells being put back where
+ * they were.
+ */
+static void
+scroll_rows(struct ui_scroll *s, WINDOW *pic, int top, int bot, int n,
+    int x0, int x1, bool others_stay)
+{
+	if (others_stay)
+		save_others(s, pic, top, bot, x0, x1);
+	scroll_picture(pic, top, bot, n);
+	if (others_stay)
+		restore_others(s, pic, top, bot, x0, x1);
 }
 
 /* Room for rows + 1 rows of COLS + 1 cells. */
@@ -668,16 +689,10 @@ ui_scroll_window(struct ui_scroll *s, WINDOW *w, int n)
 		s->owe_n = n;
 		s->owe_left = margins ? bx : -1;
 		s->owe_right = margins ? bx + wd - 1 : -1;
-		if (margins)
-			save_others(s, curscr, top, bot, bx, bx + wd);
-		scroll_picture(curscr, top, bot, n);
-		if (margins)
-			restore_others(s, curscr, top, bot, bx, bx + wd);
-		if (part)
-			save_others(s, newscr, top, bot, bx, bx + wd);
-		scroll_picture(newscr, top, bot, n);
-		if (part)
-			restore_others(s, newscr, top, bot, bx, bx + wd);
+		/* The terminal: the other windows move, unless between
+		 * margins. The next update: they stay. */
+		scroll_rows(s, curscr, top, bot, n, bx, bx + wd, margins);
+		scroll_rows(s, newscr, top, bot, n, bx, bx + wd, part);
 		if (margins) {
 			wtouchln(curscr, top, h, 0);
 			wtouchln(newscr, top, h, 0);
