@@ -24,6 +24,19 @@ tui_wait "unknown terminal type 'no-such-terminal'; using xterm-256color"
 ok $? "an unknown TERM falls back to xterm-256color with a warning"
 tui_stop
 
+# ... and to vt100 when xterm-256color cannot be used: a description of
+# that name without cursor addressing, found first (TERMINFO).
+mkdir -p "$T/terminfo"
+printf 'xterm-256color|cannot address the cursor,\n\tcols#80, lines#24,\n' |
+    tic -o "$T/terminfo" - 2>/dev/null
+TUI_ENV="$base TERM=no-such-terminal LANG=C.UTF-8 TERMINFO=$T/terminfo"
+tui_start 80 24
+tui_wait "unknown terminal type 'no-such-terminal'; using vt100"
+ok $? "then to vt100, with a warning"
+tui_wait ' 1/22'
+ok $? "and the screen is drawn"
+tui_stop
+
 # LANG unset (as over SSH): C.UTF-8 is used, and the status line says so.
 TUI_ENV="$base TERM=tmux-256color"
 tui_start 80 24
