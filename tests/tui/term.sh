@@ -67,6 +67,19 @@ tui_wait ' 1/22$'
 tui_capture -e >"$T/color"
 grep -q "$(printf '\033')\[[0-9;]*4[0-7]m" "$T/color"
 ok $? "the selection has a background colour"
+# Unread rows of the list are bold; one marked read (r, then j away
+# from it) is not. The list is right of the rule.
+tui_keys Tab r j
+tui_wait '^ 未读 / Unread +12 '
+tui_capture -e >"$T/color"
+list_part() { sed -n "${1}p" "$T/color" | sed 's/^.*│//'; }
+bold="$(printf '\033')\\[([0-9;]*;)?1m"
+list_part 4 | grep -Eq "$bold"
+ok $? "an unread row is bold"
+list_part 2 | grep -q '2024-04-23'
+ok $? "the read row is the first"
+list_part 2 | grep -Eq "$bold"
+is "$?" 1 "and is not bold"
 tui_stop
 TUI_ENV="$base TERM=tmux-256color LANG=C.UTF-8 NO_COLOR=1"
 tui_start 80 24
