@@ -35,6 +35,12 @@ tui_wait "unknown terminal type 'no-such-terminal'; using vt100"
 ok $? "then to vt100, with a warning"
 tui_wait ' 1/22'
 ok $? "and the screen is drawn"
+# vt100 has no colours: bold and reverse only, as with NO_COLOR.
+tui_capture -e >"$T/vt100"
+grep -Eq "$(printf '\033')\[([0-9;]*;)?([34][0-8]|9[0-7]|10[0-7])[;m]" "$T/vt100"
+is "$?" 1 "a terminal without colours gets none"
+grep -q "$(printf '\033')\[[0-9;]*7m" "$T/vt100"
+ok $? "and the selection in reverse video"
 tui_stop
 
 # LANG unset (as over SSH): C.UTF-8 is used, and the status line says so.
