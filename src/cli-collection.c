@@ -323,11 +323,33 @@ cli_collection_scan(struct collection *c, const struct cli_collection_plan *p,
     struct scan_stats *stats, struct error *err)
 {
 	const char *const *roots = (const char *const *)p->roots.v;
-	int r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+	struct error uerr = ERROR_INIT;
+	int r, v;
 
-	/* Past a fifth of stale documents, index everything again. */
-	if (r >= 0 && p->all && (r = collection_index_vacuum(c, err)) == 1)
+	if ((r = collection_scan_lock(c, progress ? &progress->cancel : NULL,
+	    err)) != 0)
+		return r;
+	r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+	if (r < 0 || !p->all) {
+		collection_scan_unlock(c);
+		return r;
+	}
+	/*
+	 * Past a fifth of stale documents, index everything again. The
+	 * upkeep's failure is not the scan's: the articles are stored. Said
+	 * once, and tried again by the next scan.
+	 */
+	if ((v = collection_index_vacuum(c, &uerr)) == 1)
 		r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+	else if (v < 0) {
+		char *msg = xasprintf("the index's upkeep failed (%s); the "
+		    "next scan tries again", uerr.msg);
+
+		rep->fn(rep->ctx, p->db_path, 0, msg);
+		free(msg);
+	}
+	collection_scan_unlock(c);
+	error_release(&uerr);
 	return r;
 }
 

@@ -79,8 +79,11 @@ void cli_collection_plan_release(struct cli_collection_plan *plan);
 /*
  * Scan plan's roots into c, indexing everything again when the full-text
  * index holds too much that is stale (only when the plan covers every
- * source). Safe to run in another thread on a connection of its own.
- * Warnings go to rep; progress may be NULL. Returns scan_run()'s value.
+ * source), in turn with other processes' scans (collection_scan_lock()).
+ * The upkeep's failure is reported to rep, about the database, and does
+ * not fail the scan. Safe to run in another thread on a connection of its
+ * own. Warnings go to rep; progress may be NULL (its cancel also ends the
+ * wait for the turn). Returns scan_run()'s value.
  */
 int cli_collection_scan(struct collection *c,
     const struct cli_collection_plan *plan, const struct reporter *rep,

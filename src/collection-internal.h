@@ -72,6 +72,7 @@ struct collection {
 	 */
 	struct collection_shard *own[COLLECTION_SHARDS];
 	unsigned next_own;	/* the shard the next collection_put() uses */
+	int scan_lock;		/* PATH-lock, open and flock()ed; or -1 */
 };
 
 /* Empty the name cache (collection-write.c). */

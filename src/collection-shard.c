@@ -227,6 +227,21 @@ out:
 	return rc;
 }
 
+/* Shard k's generation (*gen) and the one the database wants (*want). */
+static int
+shard_gens(struct collection *c, int k, int64_t *gen, int64_t *want,
+    struct error *err)
+{
+	char *sql = sqlite3_mprintf("SELECT value FROM fts%d.shard "
+	    "WHERE key = 'gen'", k);
+	int rc = int_of(c->db, sql, NULL, gen, err);
+
+	sqlite3_free(sql);
+	if (rc < 0 || collection_meta_get(c, k, want, err) < 0)
+		return -1;
+	return 0;
+}
+
 /* --- attaching --- */
 
 /* path as a URI ("file:..."), for ATTACH with mode=ro. */
@@ -301,13 +316,17 @@ collection_shards_attach(struct collection *c, struct error *err)
 		free(path);
 		if (rc < 0)
 			return -1;
-		sql = sqlite3_mprintf("SELECT value FROM fts%d.shard WHERE key = 'gen'", k);
-		rc = int_of(c->db, sql, NULL, &gen, err);
-		sqlite3_free(sql);
-		if (rc < 0 || collection_meta_get(c, k, &want, err) < 0)
+		if (shard_gens(c, k, &gen, &want, err) < 0)
 			return -1;
+		/*
+		 * An emptying cut short is upkeep: if it fails again, the
+		 * collection still opens (the shard's new documents are
+		 * refused until it is done, so its articles stay unindexed
+		 * and every scan tries them again), and
+		 * collection_index_vacuum() finishes it.
+		 */
 		if (gen != want && shard_empty(c, k, err) < 0)
-			return -1;
+			error_release(err);
 	}
 	return 0;
 }
@@ -510,6 +529,18 @@ collection_index_vacuum(struct collection *c, struct error *err)
 	sqlite3_stmt *st;
 	int rc, emptied = 0;
 
+	/* First an emptying that collection_open() could not finish. */
+	for (int k = 0; k < COLLECTION_SHARDS; k++) {
+		int64_t gen, want;
+
+		if (shard_gens(c, k, &gen, &want, err) < 0)
+			return -1;
+		if (gen != want) {
+			if (shard_empty(c, k, err) < 0)
+				return -1;
+			emptied = 1;
+		}
+	}
 	/* One pass over the docid index for every shard's live count (no
 	 * GROUP BY: its sorter would hold a row per article). */
 	buf_adds(&sql, "SELECT 0");
@@ -542,7 +573,7 @@ collection_index_vacuum(struct collection *c, struct error *err)
 	}
 	/* Judged on the whole index; then each shard that has its share. */
 	if (all_garbage < 1000 || all_garbage * 4 < all_live)
-		return 0;
+		return emptied;
 	for (int k = 0; k < COLLECTION_SHARDS; k++) {
 		if (garbage[k] <= 0 || garbage[k] * 4 < live[k])
 			continue;

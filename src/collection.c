@@ -41,11 +41,16 @@
 #include "collection.h"
 #include "collection-internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -516,15 +521,27 @@ static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 /*
  * A statement that fires a trigger writing another table (an article's
  * insert, which adjusts the totals; a category link's, which adjusts the
- * category's counts) keeps a statement journal of the pages it changes,
- * in memory up to this size and in a temporary file past it. SQLite's
- * 64 KiB is four of our 16 KiB pages, fewer than an article's insert
- * changes (the table and its indexes), so each insert of an import wrote
- * a temporary file (measured at 100k: the writer's CPU 3.7 -> 7.1 s once
- * the totals' trigger came). 1 MiB holds any one article's; a statement
- * that changes more (marking a whole view read) still spills.
+ * category's counts), or that may change many rows inside a transaction
+ * (marking a view read, forgetting a source, emptying an index shard),
+ * keeps a statement journal of the pages it changes: in memory up to this
+ * size, then in a temporary file. SQLite's 64 KiB is four of our 16 KiB
+ * pages, fewer than an article's insert changes (the table and its
+ * indexes), so each insert of an import wrote a temporary file (measured
+ * at 100k: the writer's CPU 3.7 -> 7.1 s once the totals' trigger came).
+ *
+ * It must stay below 128 KiB. When the journal spills, SQLite writes what
+ * it held in memory to the file in one call, and the unix VFS writes at
+ * most 0x1ffff bytes a call (seekAndWriteFd() masks the count): a larger
+ * spill writes short and fails with SQLITE_FULL, "database or disk is
+ * full", whatever the disk. With 1 MiB here every statement whose journal
+ * outgrew 128 KiB failed that way (upkeep's UPDATE of the docids after
+ * edits, a view of 4,000 articles marked read; tests/collection-upkeep.sh
+ * and test-collection-bulk). 128 KiB - 1 holds seven pages with their
+ * 4-byte headers (114,716 bytes), enough for any one article's insert: a
+ * 5,000-article import opens 7 temporary files, all from statements that
+ * change many rows.
  */
-#define STMTJRNL_SPILL (1 << 20)
+#define STMTJRNL_SPILL 0x1ffff
 
 static void
 sqlite_setup(void)
@@ -541,6 +558,7 @@ collection_open(const char *path, struct error *err)
 	pthread_once(&sqlite_once, sqlite_setup);
 
 	c->path = xstrdup(path);
+	c->scan_lock = -1;
 	/* URIs: the shards are attached read-only (collection-shard.c). */
 	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
@@ -611,6 +629,7 @@ collection_free(struct collection *c)
 {
 	if (!c)
 		return;
+	collection_scan_unlock(c);
 	collection_shards_free_own(c);
 	for (int i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(c->stmts[i]);
@@ -618,6 +637,56 @@ collection_free(struct collection *c)
 	sqlite3_close(c->db);
 	free(c->path);
 	free(c);
+}
+
+int
+collection_scan_lock(struct collection *c, const atomic_bool *cancel,
+    struct error *err)
+{
+	char *path;
+	int fd;
+
+	if (c->scan_lock >= 0)
+		return 0;
+	path = xasprintf("%s-lock", c->path);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == EACCES || e == EROFS || e == EPERM) {
+			free(path);
+			return 0;	/* nobody can write here: no scan to wait for */
+		}
+		error_set(err, "%s: %s", path, strerror(e));
+		free(path);
+		return -1;
+	}
+	free(path);
+	while (flock(fd, LOCK_EX | (cancel ? LOCK_NB : 0)) < 0) {
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			error_set(err, "%s-lock: %s", c->path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (atomic_load(cancel)) {
+			close(fd);
+			return 1;
+		}
+		nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+	}
+	c->scan_lock = fd;
+	return 0;
+}
+
+void
+collection_scan_unlock(struct collection *c)
+{
+	if (c->scan_lock < 0)
+		return;
+	close(c->scan_lock);	/* drops the flock */
+	c->scan_lock = -1;
 }
 
 /*

@@ -31,6 +31,7 @@
 #ifndef NR_COLLECTION_H
 #define NR_COLLECTION_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,6 +51,26 @@ struct collection;
  */
 struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
+
+/*
+ * Scans take turns. Two processes scanning the same sources at once would
+ * both parse and index every changed file, and all but one of the copies
+ * would be garbage in the index (four scans over 90 edits: 360 stale
+ * documents; after an upkeep, each scan indexed the whole collection
+ * again). So a scan holds an flock(2) on the file PATH-lock (PATH the
+ * database's) from its walk to its upkeep; the one that waits walks after
+ * the other is done and finds the changes stored. The kernel drops the
+ * lock of a process that dies. Readers never take it.
+ *
+ * collection_scan_lock() waits for the turn, looking at *cancel (when not
+ * NULL) every 50 ms. Returns 0 with the lock (or without it, when the
+ * file cannot be made: a folder that is not writable); 1 when cancelled;
+ * -1 with err set. collection_scan_unlock() lets the next one go; it is
+ * also done by collection_free().
+ */
+int collection_scan_lock(struct collection *c, const atomic_bool *cancel,
+    struct error *err);
+void collection_scan_unlock(struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define COLLECTION_SCHEMA_VERSION 7
@@ -324,11 +345,16 @@ int64_t collection_put_doc(struct collection *c, const struct article *a,
 int collection_remove(struct collection *c, int64_t id, struct error *err);
 
 /*
- * After a scan: when at least a fifth of a shard is left over from edited,
- * moved or removed articles, or from scans killed between a shard's commit
- * and the articles' (and it is not tiny), empty that shard and mark its
- * articles to be indexed again; returns 1 then, so the caller scans again.
- * 0 when nothing was needed, -1 on error.
+ * The index's upkeep, after a scan: finish an emptying of a shard that
+ * was cut short (by a kill, or a failure at collection_open()); and when
+ * at least a fifth of a shard is left over from edited, moved or removed
+ * articles, from scans killed between a shard's commit and the articles',
+ * or from two scans that indexed the same change (and it is not tiny),
+ * empty that shard and mark its articles to be indexed again. Returns 1
+ * when a shard was emptied, so the caller scans again; 0 when nothing
+ * was needed; -1 on error. A failure loses nothing: every article stays
+ * stored and shown, the stale documents stay, and the next call tries
+ * again.
  */
 int collection_index_vacuum(struct collection *c, struct error *err);
 
