@@ -15,7 +15,7 @@
 #
 #   NR_SOAK_ROUNDS   rounds (default 200)
 #   NR_SOAK_SECONDS  stop after the round that passes this many seconds
-#                    (default 300; CI's bound); the rounds run are said
+#                    (default 240; CI's bound); the rounds run are said
 #   NR_SOAK_SEED     the random seed (default: from the clock; always said,
 #                    so that a failure can be replayed)
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -23,7 +23,7 @@
 GEN="$top_builddir/bench/gen-corpus"
 [ -x "$GEN" ] || skip_all "bench/gen-corpus is not built"
 ROUNDS=${NR_SOAK_ROUNDS:-200}
-SECONDS_MAX=${NR_SOAK_SECONDS:-300}
+SECONDS_MAX=${NR_SOAK_SECONDS:-240}
 SEED=${NR_SOAK_SEED:-$(date +%s)}
 diag "seed $SEED (NR_SOAK_SEED=$SEED replays this run)"
 
