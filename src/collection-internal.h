@@ -86,6 +86,12 @@ void collection_names_clear(struct collection *c);
  * lost, or an emptying cut short). 0 or -1.
  */
 int collection_shards_attach(struct collection *c, struct error *err);
+/*
+ * After the database's connection is closed: close each shard of the
+ * database at db_path as its last connection would, so that its -wal and
+ * -shm files go, unless another process has it open.
+ */
+void collection_shards_tidy(const char *db_path);
 /* Commit (or roll back) the open transactions of c's own writers. */
 int collection_shards_commit_own(struct collection *c, struct error *err);
 void collection_shards_rollback_own(struct collection *c);

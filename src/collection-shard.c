@@ -39,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "buf.h"
@@ -329,6 +330,35 @@ collection_shards_attach(struct collection *c, struct error *err)
 			error_release(err);
 	}
 	return 0;
+}
+
+/* --- closing --- */
+
+void
+collection_shards_tidy(const char *db_path)
+{
+	for (int k = 0; k < COLLECTION_SHARDS; k++) {
+		char *path = shard_path(db_path, k), *wal = xasprintf("%s-wal", path);
+		sqlite3 *db = NULL;
+
+		/*
+		 * The database's connection reads the shards read-only, and a
+		 * read-only connection leaves the -wal and -shm files where
+		 * they are when it closes. The last connection to close a
+		 * WAL database that can write it checkpoints it and removes
+		 * them: be that one, if no other process has the shard open
+		 * (then it is theirs to do), and never wait.
+		 */
+		if (access(wal, F_OK) == 0 &&
+		    sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+			sqlite3_busy_timeout(db, 0);
+			sqlite3_exec(db, "PRAGMA user_version", NULL, NULL, NULL);
+		}
+		sqlite3_close(db);
+		free(wal);
+		free(path);
+	}
 }
 
 /* --- writers --- */

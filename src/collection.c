@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -635,6 +636,8 @@ collection_free(struct collection *c)
 		sqlite3_finalize(c->stmts[i]);
 	collection_names_clear(c);
 	sqlite3_close(c->db);
+	if (c->db)
+		collection_shards_tidy(c->path);
 	free(c->path);
 	free(c);
 }
@@ -644,47 +647,66 @@ collection_scan_lock(struct collection *c, const atomic_bool *cancel,
     struct error *err)
 {
 	char *path;
-	int fd;
+	int fd = -1, rc = -1;
 
 	if (c->scan_lock >= 0)
 		return 0;
 	path = xasprintf("%s-lock", c->path);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		int e = errno;
+	for (;;) {
+		struct stat a, b;
 
-		if (e == EACCES || e == EROFS || e == EPERM) {
-			free(path);
-			return 0;	/* nobody can write here: no scan to wait for */
+		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+			if (errno == EACCES || errno == EROFS || errno == EPERM)
+				rc = 0;	/* nobody can write here: no scan to wait for */
+			else
+				error_set(err, "%s: %s", path, strerror(errno));
+			break;
 		}
-		error_set(err, "%s: %s", path, strerror(e));
-		free(path);
-		return -1;
+		while (flock(fd, LOCK_EX | (cancel ? LOCK_NB : 0)) < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EWOULDBLOCK) {
+				error_set(err, "%s: %s", path, strerror(errno));
+				goto out;
+			}
+			if (atomic_load(cancel)) {
+				rc = 1;
+				goto out;
+			}
+			nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+		}
+		/*
+		 * The holder before us unlinks the file before it lets go
+		 * (collection_scan_unlock()): if ours is not the file at
+		 * path any more, the turn is another's file's; try again.
+		 */
+		if (fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+			c->scan_lock = fd;
+			fd = -1;
+			rc = 0;
+			break;
+		}
+		close(fd);
 	}
+out:
+	if (fd >= 0)
+		close(fd);
 	free(path);
-	while (flock(fd, LOCK_EX | (cancel ? LOCK_NB : 0)) < 0) {
-		if (errno == EINTR)
-			continue;
-		if (errno != EWOULDBLOCK) {
-			error_set(err, "%s-lock: %s", c->path, strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (atomic_load(cancel)) {
-			close(fd);
-			return 1;
-		}
-		nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
-	}
-	c->scan_lock = fd;
-	return 0;
+	return rc;
 }
 
 void
 collection_scan_unlock(struct collection *c)
 {
+	char *path;
+
 	if (c->scan_lock < 0)
 		return;
+	/* Gone while held, so no file is left behind (see above). */
+	path = xasprintf("%s-lock", c->path);
+	unlink(path);
+	free(path);
 	close(c->scan_lock);	/* drops the flock */
 	c->scan_lock = -1;
 }

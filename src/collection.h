@@ -60,7 +60,9 @@ void collection_free(struct collection *c);
  * again). So a scan holds an flock(2) on the file PATH-lock (PATH the
  * database's) from its walk to its upkeep; the one that waits walks after
  * the other is done and finds the changes stored. The kernel drops the
- * lock of a process that dies. Readers never take it.
+ * lock of a process that dies. The holder removes the file before it lets
+ * go (a waiter that then holds a removed file tries again), so none is
+ * left after a scan. Readers never take it.
  *
  * collection_scan_lock() waits for the turn, looking at *cancel (when not
  * NULL) every 50 ms. Returns 0 with the lock (or without it, when the

@@ -130,5 +130,9 @@ ok "$([ "$max" -le $((N / 4 + 1000 + n)) ] && echo 0 || echo 1)" \
 	"the garbage stays bounded over rounds (at most $max)"
 nr --list "$C" >/dev/null
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "integrity_check"
+# (sqlite3 has made the -wal and -shm again: one more scan closes them.)
+nr --list "$C" >/dev/null
+is "$(cd "$T" && ls nr.db*)" "$(printf 'nr.db\nnr.db-fts0\nnr.db-fts1')" \
+	"a clean exit leaves no -wal, -shm or -lock file"
 
 done_testing

@@ -58,5 +58,9 @@ tui_keys j
 tui_wait "and $((nwarn - 3)) more warnings about files"
 ok $? "then the count of the other $((nwarn - 3))"
 tui_stop
+# A clean exit after a scan leaves the database's files and nothing else:
+# no -wal or -shm of the database or of its index's shards, no scan lock.
+is "$(cd "$T" && ls bad.db*)" "$(printf 'bad.db\nbad.db-fts0\nbad.db-fts1')" \
+	"after Q, no -wal, -shm or -lock file is left"
 
 done_testing
