@@ -12,11 +12,13 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -353,21 +355,156 @@ cli_collection_scan(struct collection *c, const struct cli_collection_plan *p,
 	return r;
 }
 
+/* --- the scan's progress on a terminal --- */
+
+/*
+ * While a scan runs and stderr is a terminal (and not --quiet), one line
+ * on stderr says how far it is, redrawn in place every PROGRESS_MS (after
+ * a carriage return, and padded with spaces over the last: no control
+ * sequence), as git does; it is wiped when the scan ends. Warnings are
+ * printed through the same lock, each on a line of its own, the progress
+ * line drawn again below them at the next tick.
+ */
+#define PROGRESS_MS 100
+
+struct progress_line {
+	struct scan_progress counts;	/* the scan's */
+	pthread_mutex_t mu;		/* stderr's lines */
+	pthread_cond_t stop;
+	bool done;			/* under mu */
+	size_t shown;			/* columns on the line now (under mu) */
+	struct timespec start;
+};
+
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Blank the line (under mu). */
+static void
+progress_wipe(struct progress_line *pl)
+{
+	if (pl->shown)
+		fprintf(stderr, "\r%*s\r", (int)pl->shown, "");
+	pl->shown = 0;
+}
+
+static void *
+progress_run(void *arg)
+{
+	struct progress_line *pl = arg;
+	struct timespec when;
+
+	pthread_mutex_lock(&pl->mu);
+	clock_gettime(CLOCK_REALTIME, &when);
+	while (!pl->done) {
+		size_t seen, total, parsed;
+		double secs;
+		char line[160];
+		int n;
+
+		when.tv_nsec += PROGRESS_MS * 1000000L;
+		if (when.tv_nsec >= 1000000000L) {
+			when.tv_sec++;
+			when.tv_nsec -= 1000000000L;
+		}
+		if (pthread_cond_timedwait(&pl->stop, &pl->mu, &when) == 0 ||
+		    pl->done)
+			continue;
+		seen = atomic_load_explicit(&pl->counts.seen, memory_order_relaxed);
+		total = atomic_load_explicit(&pl->counts.total, memory_order_relaxed);
+		parsed = atomic_load_explicit(&pl->counts.parsed, memory_order_relaxed);
+		secs = since(&pl->start);
+		if (total == 0)		/* still walking */
+			n = snprintf(line, sizeof line, "newsreader: scanning: "
+			    "%zu files seen, %.1f s", seen, secs);
+		else
+			n = snprintf(line, sizeof line, "newsreader: scanning: "
+			    "%zu files seen, %zu of %zu parsed, %.0f/s, %.1f s",
+			    seen, parsed, total, secs > 0 ?
+			    (double)parsed / secs : 0.0, secs);
+		if (n < 0)
+			continue;
+		fprintf(stderr, "\r%s", line);
+		if ((size_t)n < pl->shown)
+			fprintf(stderr, "%*s", (int)(pl->shown - (size_t)n), "");
+		pl->shown = (size_t)n > pl->shown ? (size_t)n : pl->shown;
+		fflush(stderr);
+	}
+	progress_wipe(pl);
+	fflush(stderr);
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+/* A warning while the progress line shows: first wipe it. */
+static void
+progress_report(void *ctx, const char *path, int line, const char *msg)
+{
+	struct progress_line *pl = ctx;
+
+	pthread_mutex_lock(&pl->mu);
+	progress_wipe(pl);
+	report_to_stderr(NULL, path, line, msg);
+	pthread_mutex_unlock(&pl->mu);
+}
+
+/* Scan as cli_collection_scan(), with the progress line. */
+static int
+scan_with_progress(struct collection *c, const struct cli_collection_plan *p,
+    struct reporter *rep, struct scan_stats *stats, struct error *err)
+{
+	struct progress_line pl = { .done = false };
+	pthread_t thread;
+	int r;
+
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.stop, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &pl.start);
+	rep->fn = progress_report;
+	rep->ctx = &pl;
+	if (pthread_create(&thread, NULL, progress_run, &pl) != 0) {
+		rep->fn = report_to_stderr;
+		rep->ctx = NULL;
+		r = cli_collection_scan(c, p, rep, NULL, stats, err);
+	} else {
+		r = cli_collection_scan(c, p, rep, &pl.counts, stats, err);
+		pthread_mutex_lock(&pl.mu);
+		pl.done = true;
+		pthread_cond_signal(&pl.stop);
+		pthread_mutex_unlock(&pl.mu);
+		pthread_join(thread, NULL);
+	}
+	pthread_cond_destroy(&pl.stop);
+	pthread_mutex_destroy(&pl.mu);
+	return r;
+}
+
 int
 cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
     struct strvec *scope, bool *missing)
 {
-	static const struct reporter rep = { report_to_stderr, NULL };
+	struct reporter rep = { .fn = report_to_stderr, .verbose = o->verbose };
 	struct error err = ERROR_INIT;
 	struct cli_collection_plan p;
 	struct scan_stats stats = { 0 };
-	int rc = CLI_ERROR;
+	int rc = CLI_ERROR, r;
 
 	*missing = false;
 	if (cli_collection_prepare(o, c, &p) != CLI_OK)
 		return CLI_ERROR;
 	if (!o->no_scan) {
-		if (cli_collection_scan(*c, &p, &rep, NULL, &stats, &err) < 0)
+		if (!o->quiet && isatty(STDERR_FILENO))
+			r = scan_with_progress(*c, &p, &rep, &stats, &err);
+		else
+			r = cli_collection_scan(*c, &p, &rep, NULL, &stats, &err);
+		if (r < 0)
 			goto out;
 		if (o->verbose)
 			print_stats(&stats);

@@ -29,7 +29,9 @@ struct cli_collection_opts {
 	char **args;		/* the operands: DIR/FILE, or ID for --mark-* */
 	int nargs;
 	bool no_scan;		/* --no-scan */
-	bool verbose;		/* --verbose: the scan's figures on stderr */
+	bool verbose;		/* --verbose: the scan's figures on stderr,
+				   and the files it leaves out */
+	bool quiet;		/* --quiet: no progress line on a terminal */
 	bool json;		/* --json */
 	/* --category, --tag, --author, --search, --unread, --starred,
 	 * --sort, --reverse; scope is filled in by cli_collection_open() */

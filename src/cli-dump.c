@@ -263,7 +263,7 @@ load_operand(const char *arg, const struct cli_dump_opts *o,
 int
 cli_dump(char **args, int nargs, const struct cli_dump_opts *o)
 {
-	struct reporter rep = { report_to_stderr, NULL };
+	struct reporter rep = { .fn = report_to_stderr };
 	struct cli_dump_opts opts = *o;
 	struct collection *c = NULL;
 	int ret = CLI_OK;

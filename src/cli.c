@@ -67,6 +67,7 @@ enum opt_id {
 	OPT_REVERSE,
 	OPT_NO_SCAN,
 	OPT_VERBOSE,
+	OPT_QUIET,
 	OPT_FORGET,
 	OPT_MARK_READ,
 	OPT_MARK_UNREAD,
@@ -116,7 +117,11 @@ static const struct cli_option cli_options[] = {
 	{ "no-scan", no_argument, OPT_NO_SCAN, NULL,
 	    "do not rescan the sources; use the collection as it is" },
 	{ "verbose", no_argument, OPT_VERBOSE, NULL,
-	    "report what the scan did on stderr" },
+	    "report what the scan did on stderr, and the hidden files and "
+	    "folders it left out" },
+	{ "quiet", no_argument, OPT_QUIET, NULL,
+	    "no progress line while a scan runs (shown only when stderr is "
+	    "a terminal)" },
 	{ "forget", no_argument, OPT_FORGET, NULL,
 	    "forget the source DIRs given and their articles" },
 	{ "mark-read", no_argument, OPT_MARK_READ, NULL,
@@ -347,6 +352,9 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		case OPT_VERBOSE:
 			opts->coll.verbose = true;
 			break;
+		case OPT_QUIET:
+			opts->coll.quiet = true;
+			break;
 		case OPT_CONFIG:
 			opts->config = optarg;
 			break;
@@ -422,7 +430,7 @@ load_conf(const struct cli_opts *opts, struct conf *conf, char **path,
 static void
 report_conf(const char *path, const struct warnings *w)
 {
-	struct reporter r = { report_to_stderr, NULL };
+	struct reporter r = { .fn = report_to_stderr };
 
 	report_warnings(&r, path, w);
 }

@@ -12,6 +12,7 @@
 #ifndef NR_REPORT_H
 #define NR_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct buf;
@@ -51,6 +52,11 @@ struct reporter {
 	/* Show one warning about path. */
 	void (*fn)(void *ctx, const char *path, int line, const char *msg);
 	void *ctx;
+	/*
+	 * Also what is skipped on purpose, through fn (--verbose): files
+	 * and folders whose names begin with '.', which a walk leaves out.
+	 */
+	bool verbose;
 };
 
 /* Hand every warning in w about path to r. */

@@ -55,7 +55,7 @@ static void *
 run(void *arg)
 {
 	struct ui_scan *s = arg;
-	struct reporter rep = { on_warning, s };
+	struct reporter rep = { .fn = on_warning, .ctx = s };
 
 	s->result = s->fn(s->ctx, &rep, &s->progress, &s->stats, &s->err);
 	atomic_store(&s->progress.done, true);

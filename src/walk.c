@@ -108,17 +108,21 @@ static const char *const wanted_exts[] = {
 	"md", "markdown", "mkd", "html", "htm", "txt",
 };
 
+static bool
+wanted_ext(const char *ext)
+{
+	for (size_t i = 0; i < sizeof wanted_exts / sizeof *wanted_exts; i++)
+		if (strcasecmp(ext, wanted_exts[i]) == 0)
+			return true;
+	return false;
+}
+
 bool
 walk_wanted(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
-	if (name[0] == '.' || dot == NULL)
-		return false;
-	for (size_t i = 0; i < sizeof wanted_exts / sizeof *wanted_exts; i++)
-		if (strcasecmp(dot + 1, wanted_exts[i]) == 0)
-			return true;
-	return false;
+	return name[0] != '.' && dot != NULL && wanted_ext(dot + 1);
 }
 
 static void __attribute__((format(printf, 3, 4)))
@@ -133,6 +137,32 @@ warn(struct walk *w, const char *path, const char *fmt, ...)
 	if (w->rep && w->rep->fn)
 		w->rep->fn(w->rep->ctx, path, 0, b.buf);
 	buf_release(&b);
+}
+
+/*
+ * A name beginning with '.' is left out of a directory walk. Real
+ * archives have posts named ".md" (a title that was empty): with
+ * --verbose, say so for those, and for hidden folders.
+ */
+static void
+hidden(struct walk *w, const struct buf *dir, const struct dirent *de)
+{
+	const char *name = de->d_name, *rest = name + strspn(name, "."), *what;
+	char *path;
+
+	if (!w->rep || !w->rep->verbose || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0)
+		return;
+	if (de->d_type == DT_DIR)
+		what = "a hidden folder (its name begins with '.'); skipped";
+	else if (walk_wanted(rest) || wanted_ext(rest))	/* ".md" too */
+		what = "a hidden file (its name begins with '.'); skipped";
+	else
+		return;
+	path = xasprintf("%s%s%s", dir->buf, dir->len &&
+	    dir->buf[dir->len - 1] != '/' ? "/" : "", name);
+	warn(w, path, "%s", what);
+	free(path);
 }
 
 static int
@@ -243,8 +273,10 @@ walk_dir(struct walk *w, int fd, struct buf *path, struct ancestors *up)
 	}
 	errno = 0;
 	while ((de = readdir(dir)) != NULL) {
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.') {
+			hidden(w, path, de);
 			continue;
+		}
 		/* The type rides in front of the name. */
 		strvec_pushf(&names, "%c%s", (char)(de->d_type + 1),
 		    de->d_name);
