@@ -451,7 +451,15 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 		usage(stdout);
 		return CLI_OK;
 	case MODE_VERSION:
-		printf("newsreader %s\n", PACKAGE_VERSION);
+		/* As GNU tools print it: the version, the copyright, the licence. */
+		printf("newsreader %s\n"
+		    "Copyright (C) 2026 the newsreader authors\n"
+		    "License MIT: the terms are in the file COPYING, and at\n"
+		    "<https://opensource.org/license/mit>.\n"
+		    "This is free software: you are free to change and "
+		    "redistribute it.\n"
+		    "There is NO WARRANTY, to the extent permitted by law.\n",
+		    PACKAGE_VERSION);
 		return CLI_OK;
 	default:
 		break;

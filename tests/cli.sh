@@ -12,6 +12,12 @@ is "$wide" 0 "--help fits 80 columns"
 out=$("$NEWSREADER" --version); st=$?
 is "$st" 0 "--version exits 0"
 like "$out" '^newsreader [0-9]+\.[0-9]+' "--version prints the version"
+like "$(printf '%s\n' "$out" | sed -n 2p)" '^Copyright \(C\) [0-9]{4} the newsreader authors$' \
+	"then the copyright line"
+like "$(printf '%s\n' "$out" | sed -n 3p)" '^License MIT' "then the licence"
+is "$("$NEWSREADER" -V | head -1)" "$(printf '%s\n' "$out" | head -1)" "-V is --version"
+ok "$(head -1 "$top_srcdir/COPYING" | grep -q '^MIT License$'; echo $?)" \
+	"COPYING holds the MIT licence"
 
 err=$("$NEWSREADER" --no-such-option 2>&1 >/dev/null); st=$?
 is "$st" 2 "an unknown option exits 2"
