@@ -430,7 +430,7 @@ test_shortcuts_corpus(void)
 {
 	const char *corpus = getenv("NR_CORPUS");
 	const char *top = getenv("top_srcdir");
-	struct reporter rep = { report_to_stderr, NULL };
+	struct reporter rep = { .fn = report_to_stderr };
 	struct corpus_ctx cx = { NULL, NULL, NULL, NULL, 0, 0, 0 };
 	char *data = xasprintf("%s/data", top ? top : NR_BUILD_SRCDIR);
 	struct walk w;

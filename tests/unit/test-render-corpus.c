@@ -357,7 +357,7 @@ check_article(void *ctx, const char *path, const struct stat *st)
 static void
 run_dir(struct run *r, const char *dir, const char *name)
 {
-	struct reporter rep = { report_to_stderr, NULL };
+	struct reporter rep = { .fn = report_to_stderr };
 	struct walk w;
 	size_t files = r->files;
 	int failures = r->failures, text_diffs = r->text_diffs;

@@ -75,7 +75,7 @@ main(void)
 {
 	char root[] = "/tmp/nrtest-walk.XXXXXX";
 	struct seen s = { BUF_INIT, BUF_INIT, 0, NULL, NULL, 0, 0 };
-	struct reporter rep = { on_warning, &s };
+	struct reporter rep = { .fn = on_warning, .ctx = &s };
 	struct buf p = BUF_INIT, q = BUF_INIT;
 	struct walk w;
 	int ret;
