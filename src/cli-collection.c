@@ -211,8 +211,15 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 		}
 		strvec_push_nodup(args, p);
 		/* Named, even the sample's directory is the user's own:
-		 * forgetting it later would lose its state. */
-		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), false, err);
+		 * forgetting it later would lose its state. Read-only, the
+		 * operands only make the scope. */
+		if (!collection_read_only(c))
+			rc = collection_source_add(c, p, !S_ISDIR(st.st_mode),
+			    false, err);
+	}
+	if (collection_read_only(c)) {
+		free(sample);
+		return rc;
 	}
 	if (rc == 0 && collection_sources(c, &src, &nsrc, err) == 0) {
 		bool own = false;
@@ -344,7 +351,11 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 	*missing = false;
 	if (cli_collection_prepare(o, c, &p) != CLI_OK)
 		return CLI_ERROR;
-	if (!o->no_scan) {
+	if (collection_read_only(*c)) {
+		fprintf(stderr, "newsreader: %s is read-only (%s cannot be "
+		    "written): shown as it is, without a scan\n", p.db_path,
+		    collection_read_only(*c));
+	} else if (!o->no_scan) {
 		if (cli_collection_scan(*c, &p, &rep, NULL, &stats, &err) < 0)
 			goto out;
 		if (o->verbose)
@@ -600,7 +611,7 @@ cli_collection_categories(const struct cli_collection_opts *o)
 
 /* --- state and sources --- */
 
-/* Open without scanning or touching the sources. */
+/* Open to write, without scanning or touching the sources. */
 static struct collection *
 open_plain(const struct cli_collection_opts *o)
 {
@@ -610,8 +621,14 @@ open_plain(const struct cli_collection_opts *o)
 
 	if (path)
 		c = collection_open(path, &err);
-	if (!c)
+	if (!c) {
 		fail("%s", err.msg);
+	} else if (collection_read_only(c)) {
+		fail("%s: the collection is read-only (%s cannot be written)",
+		    path, collection_read_only(c));
+		collection_free(c);
+		c = NULL;
+	}
 	error_release(&err);
 	free(path);
 	return c;

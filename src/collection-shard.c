@@ -229,20 +229,6 @@ out:
 
 /* --- attaching --- */
 
-/* path as a URI ("file:..."), for ATTACH with mode=ro. */
-static void
-add_uri(struct buf *b, const char *path)
-{
-	buf_adds(b, path[0] == '/' ? "file://" : "file:");
-	for (const char *p = path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			buf_addf(b, "%%%02X", (unsigned char)*p);
-		else
-			buf_addc(b, *p);
-	}
-	buf_adds(b, "?mode=ro");
-}
-
 static int
 attach(struct collection *c, int k, const char *path, struct error *err)
 {
@@ -252,7 +238,7 @@ attach(struct collection *c, int k, const char *path, struct error *err)
 	int rc = -1;
 
 	snprintf(name, sizeof name, "fts%d", k);
-	add_uri(&uri, path);
+	collection_ro_uri(&uri, path);
 	if (sqlite3_prepare_v2(c->db, "ATTACH ?1 AS ?2", -1, &st, NULL) != SQLITE_OK) {
 		collection_db_error(c, err, "attach the index");
 		goto out;
@@ -284,6 +270,15 @@ collection_shards_attach(struct collection *c, struct error *err)
 		rc = attach(c, k, path, err);
 		if (rc == 0 && int_of(c->db, sql, NULL, &v, err) < 0)
 			rc = -1;
+		if (c->read_only && rc == 0 && v != SHARD_VERSION)
+			error_set(err, "%s: the collection is read-only and its "
+			    "index is not there or not of this newsreader",
+			    path);
+		if (c->read_only && (rc < 0 || v != SHARD_VERSION)) {
+			sqlite3_free(sql);
+			free(path);
+			return -1;
+		}
 		if (rc < 0 || v != SHARD_VERSION) {
 			error_release(err);
 			if (rc == 0) {
@@ -306,7 +301,9 @@ collection_shards_attach(struct collection *c, struct error *err)
 		sqlite3_free(sql);
 		if (rc < 0 || collection_meta_get(c, k, &want, err) < 0)
 			return -1;
-		if (gen != want && shard_empty(c, k, err) < 0)
+		/* Read-only, an emptying cut short stays so: its articles
+		 * are not found by a search until a writer finishes it. */
+		if (gen != want && !c->read_only && shard_empty(c, k, err) < 0)
 			return -1;
 	}
 	return 0;

@@ -45,11 +45,22 @@ struct collection;
 /*
  * Open (creating, or migrating to the current schema) the database at
  * path; its directory must exist. Returns NULL with err set when the file
- * is not a newsreader database, was written by a newer newsreader, or
- * cannot be opened. Free with collection_free().
+ * is not a newsreader database, was written by a newer newsreader (or by
+ * an older one, when read-only), or cannot be opened. Free with
+ * collection_free().
  */
 struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
+
+/*
+ * NULL, or, when the collection is read-only, the folder or file that
+ * made it so (not writable to this process: another user's collection,
+ * a shared archive, a read-only file system), valid while c is open.
+ * collection_open() opens such a collection read-only rather than fail:
+ * it can be listed, searched and read, but not scanned, migrated or
+ * marked; a write fails with "the collection is read-only".
+ */
+const char *collection_read_only(const struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define COLLECTION_SCHEMA_VERSION 7
