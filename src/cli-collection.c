@@ -335,6 +335,10 @@ cli_collection_scan(struct collection *c, const struct cli_collection_plan *p,
 	/* Past a fifth of stale documents, index everything again. */
 	if (r >= 0 && p->all && (r = collection_index_vacuum(c, err)) == 1)
 		r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
+	/* A failed import's pages, rolled back or not, fill the WAL files:
+	 * on a full disk, the next command would fail for want of them. */
+	if (r < 0)
+		collection_reclaim(c);
 	return r;
 }
 

@@ -104,6 +104,13 @@ int collection_shards_check(struct collection *c, struct error *err);
  */
 void collection_ro_uri(struct buf *b, const char *file);
 
+/*
+ * After a commit on db (the database's or a shard's): checkpoint its WAL
+ * file when it is larger than the room left on the disk (collection.c
+ * says why). Best effort.
+ */
+void collection_keep_room(sqlite3 *db);
+
 /* Register the "nr" tokenizer (search.c's) on a connection; 0 or -1. */
 int collection_register_tokenizer(sqlite3 *db, struct error *err);
 /*

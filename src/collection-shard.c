@@ -39,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "article.h"
 #include "buf.h"
@@ -72,7 +73,8 @@ struct collection_shard {
 	 * and written back at the commit. */
 	bool in_txn;
 	int64_t next, docs, gen;
-	bool wrote;		/* a transaction was committed */
+	bool wrote;		/* a transaction was begun: its pages may be in
+				   the WAL file, committed or rolled back */
 };
 
 /* One integer from sql's first row (with ?1 bound to key when given). */
@@ -338,6 +340,8 @@ collection_shard_free(struct collection_shard *s)
 	 * The database's connection, which outlives this one, reads the
 	 * shard read-only and cannot checkpoint it: do it here, and empty the
 	 * WAL file, unless a reader is in the way (then never wait for it).
+	 * After a rollback too: the pages a transaction spilled stay in the
+	 * WAL file (a failed import on a full disk left 15 MB there).
 	 */
 	if (s->wrote) {
 		sqlite3_busy_timeout(s->db, 0);
@@ -382,6 +386,7 @@ collection_shard_begin(struct collection_shard *s, struct error *err)
 		return -1;
 	}
 	s->in_txn = true;
+	s->wrote = true;
 	return 0;
 }
 
@@ -403,7 +408,7 @@ collection_shard_commit(struct collection_shard *s, struct error *err)
 		return -1;
 	}
 	s->in_txn = false;
-	s->wrote = true;
+	collection_keep_room(s->db);
 	return 0;
 }
 
@@ -454,6 +459,69 @@ collection_shard_put(struct collection_shard *s, const struct article *a,
 	doc->docid = docid;
 	doc->gen = s->gen;
 	return 0;
+}
+
+/* --- giving back a full disk's space --- */
+
+/*
+ * Rounds of checkpoints collection_reclaim() makes at most: each gives
+ * back what it can, and a checkpoint that ran out of room keeps the pages
+ * it copied, so the next round needs less; it stops early once a round
+ * frees nothing.
+ */
+#define RECLAIM_ROUNDS 4
+
+/* The bytes of file's WAL file (0 when there is none). */
+static int64_t
+wal_size(const char *file)
+{
+	char *wal = xasprintf("%s-wal", file);
+	struct stat st;
+	int64_t n = stat(wal, &st) == 0 ? (int64_t)st.st_size : 0;
+
+	free(wal);
+	return n;
+}
+
+/* Checkpoint file's WAL and empty it, without waiting for anyone. */
+static void
+truncate_wal(const char *file)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+		    NULL);
+	sqlite3_close(db);
+}
+
+void
+collection_reclaim(struct collection *c)
+{
+	char *path[COLLECTION_SHARDS];
+	int64_t before = -1, now;
+
+	if (c->read_only || !sqlite3_get_autocommit(c->db))
+		return;
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		path[k] = shard_path(c->path, k);
+	sqlite3_busy_timeout(c->db, 0);
+	for (int round = 0; round < RECLAIM_ROUNDS; round++) {
+		now = wal_size(c->path);
+		for (int k = 0; k < COLLECTION_SHARDS; k++)
+			now += wal_size(path[k]);
+		if (now == 0 || (before >= 0 && now >= before))
+			break;
+		before = now;
+		for (int k = 0; k < COLLECTION_SHARDS; k++)
+			truncate_wal(path[k]);
+		sqlite3_exec(c->db, "PRAGMA main.wal_checkpoint(TRUNCATE)",
+		    NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(c->db, 30000);
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		free(path[k]);
 }
 
 /* --- collection_put()'s own writers --- */

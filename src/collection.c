@@ -47,6 +47,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -790,9 +792,68 @@ collection_begin(struct collection *c, struct error *err)
 int
 collection_commit(struct collection *c, struct error *err)
 {
-	if (collection_shards_commit_own(c, err) < 0)
+	if (collection_shards_commit_own(c, err) < 0 ||
+	    collection_exec(c, "COMMIT", err) < 0)
 		return -1;
-	return collection_exec(c, "COMMIT", err);
+	collection_keep_room(c->db);
+	return 0;
+}
+
+void
+collection_error_full(const struct collection *c, struct error *err)
+{
+	char *dir = folder_of(c->path), *abs = realpath(dir, NULL);
+
+	error_set(err, "the disk is full: %s", abs ? abs : dir);
+	free(abs);
+	free(dir);
+}
+
+uint64_t
+collection_room(const struct collection *c)
+{
+	char *dir = folder_of(c->path);
+	struct statvfs fs;
+	uint64_t room = UINT64_MAX;
+
+	if (statvfs(dir, &fs) == 0)
+		room = (uint64_t)fs.f_bavail * fs.f_frsize;
+	free(dir);
+	return room;
+}
+
+/*
+ * A WAL file is checkpointed only once it passes wal_autocheckpoint
+ * pages (64 MiB and more), so on a small disk an import fills the disk
+ * with WAL files whose committed pages a checkpoint could no longer copy
+ * into the database for want of room: their space could not be had back
+ * (a failed import on 20 MB left 19 MB of WAL). So once a WAL file is
+ * larger than the room left on its disk, every commit checkpoints it:
+ * its pages then need no more room than they take, the next transaction
+ * writes the file from its start again, and after a failure
+ * collection_reclaim() has nothing to copy, only a file to empty. A
+ * statvfs() and a stat() a commit.
+ */
+void
+collection_keep_room(sqlite3 *db)
+{
+	const char *file = sqlite3_db_filename(db, "main");
+	struct statvfs fs;
+	struct stat st;
+	char *wal, *dir;
+	int rc;
+
+	if (!file || !*file)
+		return;
+	wal = xasprintf("%s-wal", file);
+	dir = folder_of(file);
+	rc = stat(wal, &st) == 0 && statvfs(dir, &fs) == 0 &&
+	    (uint64_t)st.st_size > (uint64_t)fs.f_bavail * fs.f_frsize / 8;
+	free(wal);
+	free(dir);
+	if (rc)
+		sqlite3_exec(db, "PRAGMA main.wal_checkpoint(PASSIVE)", NULL,
+		    NULL, NULL);
 }
 
 void

@@ -343,6 +343,24 @@ int collection_remove(struct collection *c, int64_t id, struct error *err);
  */
 int collection_index_vacuum(struct collection *c, struct error *err);
 
+/*
+ * After a write failed (a full disk): give back the space the WAL files
+ * of the database and its shards hold, the pages of rolled-back
+ * transactions among them, by checkpointing each and emptying it (in a
+ * few rounds: one file's room may be what another's checkpoint needs).
+ * Best effort, and never waits for another process. c must not be in a
+ * transaction.
+ */
+void collection_reclaim(struct collection *c);
+
+/*
+ * The bytes left to this process on the disk the collection is on
+ * (UINT64_MAX when it cannot be told). Thread-safe.
+ */
+uint64_t collection_room(const struct collection *c);
+/* Set err to say that the collection's disk is full, naming its folder. */
+void collection_error_full(const struct collection *c, struct error *err);
+
 /* --- the full-text index's shards, for scans --- */
 
 /*
