@@ -106,8 +106,8 @@ void collection_ro_uri(struct buf *b, const char *file);
 
 /*
  * After a commit on db (the database's or a shard's): checkpoint its WAL
- * file when it is larger than the room left on the disk (collection.c
- * says why). Best effort.
+ * file when it is large for the room left on the disk (collection.c says
+ * why). Best effort.
  */
 void collection_keep_room(sqlite3 *db);
 

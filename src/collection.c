@@ -505,10 +505,16 @@ migrate(struct collection *c, struct error *err)
 		return -1;
 	if (v == COLLECTION_SCHEMA_VERSION)
 		return 0;
+	if (c->read_only && v > COLLECTION_SCHEMA_VERSION) {
+		error_set(err, "database schema version %d is newer than this "
+		    "newsreader's (%d)", v, COLLECTION_SCHEMA_VERSION);
+		return -1;
+	}
 	if (c->read_only) {
-		error_set(err, "the collection is read-only and its schema is "
-		    "version %d, not this newsreader's %d: open it once with "
-		    "leave to write it", v, COLLECTION_SCHEMA_VERSION);
+		error_set(err, "the collection is read-only, and its schema "
+		    "(version %d) older than this newsreader's (%d): its owner "
+		    "must open it once to bring it up to date", v,
+		    COLLECTION_SCHEMA_VERSION);
 		return -1;
 	}
 	/* Another process may be migrating: decide under the write lock. */
@@ -828,12 +834,19 @@ collection_room(const struct collection *c)
  * with WAL files whose committed pages a checkpoint could no longer copy
  * into the database for want of room: their space could not be had back
  * (a failed import on 20 MB left 19 MB of WAL). So once a WAL file is
- * larger than the room left on its disk, every commit checkpoints it:
- * its pages then need no more room than they take, the next transaction
- * writes the file from its start again, and after a failure
- * collection_reclaim() has nothing to copy, only a file to empty. A
- * statvfs() and a stat() a commit.
+ * larger than a KEEP_ROOM_SHARE'th of the room left on its disk, every
+ * commit checkpoints it: its pages then need no more room than they take,
+ * the next transaction writes the file from its start again, and after a
+ * failure collection_reclaim() has little or nothing to copy, only a file
+ * to empty. A share, not the whole room: three files (the database and
+ * two shards) are written at once, and a checkpoint needs room for the
+ * pages it copies while their WAL file still holds them (measured on a
+ * 20 MB disk: with half the room, two failed imports in three left WAL
+ * files full of committed pages; with an eighth, none in six). A statvfs()
+ * and a stat() a commit.
  */
+#define KEEP_ROOM_SHARE 8
+
 void
 collection_keep_room(sqlite3 *db)
 {
@@ -848,7 +861,8 @@ collection_keep_room(sqlite3 *db)
 	wal = xasprintf("%s-wal", file);
 	dir = folder_of(file);
 	rc = stat(wal, &st) == 0 && statvfs(dir, &fs) == 0 &&
-	    (uint64_t)st.st_size > (uint64_t)fs.f_bavail * fs.f_frsize / 8;
+	    (uint64_t)st.st_size >
+	    (uint64_t)fs.f_bavail * fs.f_frsize / KEEP_ROOM_SHARE;
 	free(wal);
 	free(dir);
 	if (rc)

@@ -375,7 +375,7 @@ static void deliver(struct scan *s, struct result *batch);
  * left on the collection's disk when it began. On a disk with room to
  * spare that never comes before SCAN_BATCH_MS; on a nearly full one the
  * documents go out in small transactions, each checkpointed once the WAL
- * file outgrows the room left (collection.h: collection_reclaim()), so a
+ * file is large for the room left (collection_reclaim()), so a
  * failed import leaves WAL files that can be emptied, not committed pages
  * that no room is left to copy.
  */
