@@ -4,6 +4,7 @@
 # failed import's WAL files are emptied, so the disk has room again and
 # the next --mark-read works. With no room at all at start-up, every
 # command says the disk is full (not "disk I/O error") and names the folder.
+# At the limit: a scan stops with less than SCAN_RESERVE (4 MiB) left.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 [ "$(id -u)" = 0 ] || need "not root: the test mounts a tmpfs"
@@ -69,5 +70,29 @@ for cmd in "--list --no-scan" "--categories --no-scan" "--mark-unread $3" \
 done
 rm -f "$DISK/fill"
 is "$(state "$3")" "true false" "with room again, the state is as it was"
+
+# At the limit: a scan stops when less than SCAN_RESERVE (4 MiB) is left,
+# even for three small articles that would fit.
+mkdir "$T/three"
+for i in 1 2 3; do
+	printf -- '---\ntitle: 第%s篇\ndate: 2024-05-0%s\n---\n\n正文。\n' \
+	    "$i" "$i" >"$T/three/$i.md"
+done
+before=$(nr --list --no-scan | wc -l)
+leave() {	# leave KIB: fill the disk up to KIB free
+	rm -f "$DISK/fill"
+	dd if=/dev/zero of="$DISK/fill" bs=1k count=$(($(avail_kib) - $1)) \
+	    >/dev/null 2>&1
+}
+leave 3072
+nr --list "$T/three" >/dev/null 2>"$T/err"
+is $? 1 "with 3 MiB left, a scan of three articles fails"
+like "$(cat "$T/err")" "the disk is full: $DISK\$" "saying the disk is full"
+is "$(nr --list --no-scan | wc -l)" "$before" "and stores none of them"
+leave 5120
+nr --list "$T/three" >/dev/null 2>"$T/err"
+ok $? "with 5 MiB left, it works"
+is "$(nr --list --no-scan | wc -l)" "$((before + 3))" "and stores them"
+rm -f "$DISK/fill"
 
 done_testing
