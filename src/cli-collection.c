@@ -213,8 +213,15 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 		}
 		strvec_push_nodup(args, p);
 		/* Named, even the sample's directory is the user's own:
-		 * forgetting it later would lose its state. */
-		rc = collection_source_add(c, p, !S_ISDIR(st.st_mode), false, err);
+		 * forgetting it later would lose its state. Read-only, the
+		 * operands only make the scope. */
+		if (!collection_read_only(c))
+			rc = collection_source_add(c, p, !S_ISDIR(st.st_mode),
+			    false, err);
+	}
+	if (collection_read_only(c)) {
+		free(sample);
+		return rc;
 	}
 	if (rc == 0 && collection_sources(c, &src, &nsrc, err) == 0) {
 		bool own = false;
@@ -332,24 +339,27 @@ cli_collection_scan(struct collection *c, const struct cli_collection_plan *p,
 	    err)) != 0)
 		return r;
 	r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
-	if (r < 0 || !p->all) {
-		collection_scan_unlock(c);
-		return r;
-	}
 	/*
 	 * Past a fifth of stale documents, index everything again. The
 	 * upkeep's failure is not the scan's: the articles are stored. Said
 	 * once, and tried again by the next scan.
 	 */
-	if ((v = collection_index_vacuum(c, &uerr)) == 1)
-		r = scan_run(c, roots, p->roots.nr, rep, progress, stats, err);
-	else if (v < 0) {
-		char *msg = xasprintf("the index's upkeep failed (%s); the "
-		    "next scan tries again", uerr.msg);
+	if (r >= 0 && p->all) {
+		if ((v = collection_index_vacuum(c, &uerr)) == 1)
+			r = scan_run(c, roots, p->roots.nr, rep, progress,
+			    stats, err);
+		else if (v < 0) {
+			char *msg = xasprintf("the index's upkeep failed (%s); "
+			    "the next scan tries again", uerr.msg);
 
-		rep->fn(rep->ctx, p->db_path, 0, msg);
-		free(msg);
+			rep->fn(rep->ctx, p->db_path, 0, msg);
+			free(msg);
+		}
 	}
+	/* A failed import's pages, rolled back or not, fill the WAL files:
+	 * on a full disk, the next command would fail for want of them. */
+	if (r < 0)
+		collection_reclaim(c);
 	collection_scan_unlock(c);
 	error_release(&uerr);
 	return r;
@@ -499,7 +509,11 @@ cli_collection_open(const struct cli_collection_opts *o, struct collection **c,
 	*missing = false;
 	if (cli_collection_prepare(o, c, &p) != CLI_OK)
 		return CLI_ERROR;
-	if (!o->no_scan) {
+	if (collection_read_only(*c)) {
+		fprintf(stderr, "newsreader: %s is read-only (%s cannot be "
+		    "written): shown as it is, without a scan\n", p.db_path,
+		    collection_read_only(*c));
+	} else if (!o->no_scan) {
 		if (!o->quiet && isatty(STDERR_FILENO))
 			r = scan_with_progress(*c, &p, &rep, &stats, &err);
 		else
@@ -759,7 +773,7 @@ cli_collection_categories(const struct cli_collection_opts *o)
 
 /* --- state and sources --- */
 
-/* Open without scanning or touching the sources. */
+/* Open to write, without scanning or touching the sources. */
 static struct collection *
 open_plain(const struct cli_collection_opts *o)
 {
@@ -769,8 +783,14 @@ open_plain(const struct cli_collection_opts *o)
 
 	if (path)
 		c = collection_open(path, &err);
-	if (!c)
+	if (!c) {
 		fail("%s", err.msg);
+	} else if (collection_read_only(c)) {
+		fail("%s: the collection is read-only (%s cannot be written)",
+		    path, collection_read_only(c));
+		collection_free(c);
+		c = NULL;
+	}
 	error_release(&err);
 	free(path);
 	return c;

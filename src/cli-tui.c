@@ -68,7 +68,8 @@ cli_tui(const struct cli_tui_args *args, const struct cli_env *env)
 	o.start = &start;
 	o.scan = run_scan;
 	o.scan_ctx = &plan;
-	o.scan_at_start = !co->no_scan;
+	o.read_only = collection_read_only(c) != NULL;
+	o.scan_at_start = !co->no_scan && !o.read_only;
 	if (ui_main(&o, &err) < 0) {
 		fprintf(stderr, "newsreader: %s\n", err.msg);
 		error_release(&err);

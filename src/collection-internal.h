@@ -64,6 +64,9 @@ struct collection {
 	sqlite3 *db;		/* the database; shard k attached as "fts<k>",
 				   read-only */
 	char *path;		/* the database's file */
+	/* NULL, or (read-only collections) the folder or file that we may
+	 * not write; owned */
+	char *read_only;
 	sqlite3_stmt *stmts[N_STMTS];	/* prepared on first use */
 	struct name_cache names;
 	/*
@@ -101,6 +104,19 @@ struct collection_shard *collection_shards_own(struct collection *c,
     struct error *err);
 /* SQLite's and FTS5's checks of each shard, and the documents' presence. */
 int collection_shards_check(struct collection *c, struct error *err);
+
+/*
+ * A read-only URI for the database file file (mode=ro, and immutable
+ * when SQLite could not read it otherwise), to b.
+ */
+void collection_ro_uri(struct buf *b, const char *file);
+
+/*
+ * After a commit on db (the database's or a shard's): checkpoint its WAL
+ * file when it is large for the room left on the disk (collection.c says
+ * why). Best effort.
+ */
+void collection_keep_room(sqlite3 *db);
 
 /* Register the "nr" tokenizer (search.c's) on a connection; 0 or -1. */
 int collection_register_tokenizer(sqlite3 *db, struct error *err);

@@ -39,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -73,7 +74,8 @@ struct collection_shard {
 	 * and written back at the commit. */
 	bool in_txn;
 	int64_t next, docs, gen;
-	bool wrote;		/* a transaction was committed */
+	bool wrote;		/* a transaction was begun: its pages may be in
+				   the WAL file, committed or rolled back */
 };
 
 /* One integer from sql's first row (with ?1 bound to key when given). */
@@ -245,20 +247,6 @@ shard_gens(struct collection *c, int k, int64_t *gen, int64_t *want,
 
 /* --- attaching --- */
 
-/* path as a URI ("file:..."), for ATTACH with mode=ro. */
-static void
-add_uri(struct buf *b, const char *path)
-{
-	buf_adds(b, path[0] == '/' ? "file://" : "file:");
-	for (const char *p = path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			buf_addf(b, "%%%02X", (unsigned char)*p);
-		else
-			buf_addc(b, *p);
-	}
-	buf_adds(b, "?mode=ro");
-}
-
 static int
 attach(struct collection *c, int k, const char *path, struct error *err)
 {
@@ -268,7 +256,7 @@ attach(struct collection *c, int k, const char *path, struct error *err)
 	int rc = -1;
 
 	snprintf(name, sizeof name, "fts%d", k);
-	add_uri(&uri, path);
+	collection_ro_uri(&uri, path);
 	if (sqlite3_prepare_v2(c->db, "ATTACH ?1 AS ?2", -1, &st, NULL) != SQLITE_OK) {
 		collection_db_error(c, err, "attach the index");
 		goto out;
@@ -300,6 +288,15 @@ collection_shards_attach(struct collection *c, struct error *err)
 		rc = attach(c, k, path, err);
 		if (rc == 0 && int_of(c->db, sql, NULL, &v, err) < 0)
 			rc = -1;
+		if (c->read_only && rc == 0 && v != SHARD_VERSION)
+			error_set(err, "%s: the collection is read-only and its "
+			    "index is not there or not of this newsreader",
+			    path);
+		if (c->read_only && (rc < 0 || v != SHARD_VERSION)) {
+			sqlite3_free(sql);
+			free(path);
+			return -1;
+		}
 		if (rc < 0 || v != SHARD_VERSION) {
 			error_release(err);
 			if (rc == 0) {
@@ -324,9 +321,11 @@ collection_shards_attach(struct collection *c, struct error *err)
 		 * collection still opens (the shard's new documents are
 		 * refused until it is done, so its articles stay unindexed
 		 * and every scan tries them again), and
-		 * collection_index_vacuum() finishes it.
+		 * collection_index_vacuum() finishes it. Read-only, it stays
+		 * so: its articles are not found by a search until a writer
+		 * finishes it.
 		 */
-		if (gen != want && shard_empty(c, k, err) < 0)
+		if (gen != want && !c->read_only && shard_empty(c, k, err) < 0)
 			error_release(err);
 	}
 	return 0;
@@ -390,6 +389,8 @@ collection_shard_free(struct collection_shard *s)
 	 * The database's connection, which outlives this one, reads the
 	 * shard read-only and cannot checkpoint it: do it here, and empty the
 	 * WAL file, unless a reader is in the way (then never wait for it).
+	 * After a rollback too: the pages a transaction spilled stay in the
+	 * WAL file (a failed import on a full disk left 15 MB there).
 	 */
 	if (s->wrote) {
 		sqlite3_busy_timeout(s->db, 0);
@@ -434,6 +435,7 @@ collection_shard_begin(struct collection_shard *s, struct error *err)
 		return -1;
 	}
 	s->in_txn = true;
+	s->wrote = true;
 	return 0;
 }
 
@@ -455,7 +457,7 @@ collection_shard_commit(struct collection_shard *s, struct error *err)
 		return -1;
 	}
 	s->in_txn = false;
-	s->wrote = true;
+	collection_keep_room(s->db);
 	return 0;
 }
 
@@ -506,6 +508,69 @@ collection_shard_put(struct collection_shard *s, const struct article *a,
 	doc->docid = docid;
 	doc->gen = s->gen;
 	return 0;
+}
+
+/* --- giving back a full disk's space --- */
+
+/*
+ * Rounds of checkpoints collection_reclaim() makes at most: each gives
+ * back what it can, and a checkpoint that ran out of room keeps the pages
+ * it copied, so the next round needs less; it stops early once a round
+ * frees nothing.
+ */
+#define RECLAIM_ROUNDS 4
+
+/* The bytes of file's WAL file (0 when there is none). */
+static int64_t
+wal_size(const char *file)
+{
+	char *wal = xasprintf("%s-wal", file);
+	struct stat st;
+	int64_t n = stat(wal, &st) == 0 ? (int64_t)st.st_size : 0;
+
+	free(wal);
+	return n;
+}
+
+/* Checkpoint file's WAL and empty it, without waiting for anyone. */
+static void
+truncate_wal(const char *file)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+		    NULL);
+	sqlite3_close(db);
+}
+
+void
+collection_reclaim(struct collection *c)
+{
+	char *path[COLLECTION_SHARDS];
+	int64_t before = -1, now;
+
+	if (c->read_only || !sqlite3_get_autocommit(c->db))
+		return;
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		path[k] = shard_path(c->path, k);
+	sqlite3_busy_timeout(c->db, 0);
+	for (int round = 0; round < RECLAIM_ROUNDS; round++) {
+		now = wal_size(c->path);
+		for (int k = 0; k < COLLECTION_SHARDS; k++)
+			now += wal_size(path[k]);
+		if (now == 0 || (before >= 0 && now >= before))
+			break;
+		before = now;
+		for (int k = 0; k < COLLECTION_SHARDS; k++)
+			truncate_wal(path[k]);
+		sqlite3_exec(c->db, "PRAGMA main.wal_checkpoint(TRUNCATE)",
+		    NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(c->db, 30000);
+	for (int k = 0; k < COLLECTION_SHARDS; k++)
+		free(path[k]);
 }
 
 /* --- collection_put()'s own writers --- */

@@ -50,6 +50,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -102,6 +103,47 @@ static const char *const stmt_sql[N_STMTS] = {
 
 /* --- errors --- */
 
+/* The folder path is in (".", "/", or what comes before its last '/'). */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * The errors a user can act on, said in their terms rather than
+ * SQLite's: a full disk (SQLITE_FULL, or an I/O error whose cause was
+ * ENOSPC: creating the -shm file on a full disk fails so, and SQLite calls
+ * that "disk I/O error") names the folder; a write to a collection opened
+ * read-only says so. Returns true with err set for those, else false.
+ */
+static bool
+plain_error(sqlite3 *db, struct error *err)
+{
+	int rc = sqlite3_errcode(db) & 0xff;
+
+	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR &&
+	    sqlite3_system_errno(db) == ENOSPC)) {
+		const char *file = sqlite3_db_filename(db, "main");
+		char *dir = folder_of(file && *file ? file : ".");
+
+		error_set(err, "the disk is full: %s", dir);
+		free(dir);
+		return true;
+	}
+	if (rc == SQLITE_READONLY) {
+		error_set(err, "the collection is read-only");
+		return true;
+	}
+	return false;
+}
+
 int
 collection_db_error(struct collection *c, struct error *err, const char *what)
 {
@@ -111,7 +153,8 @@ collection_db_error(struct collection *c, struct error *err, const char *what)
 int
 collection_sqlite_error(sqlite3 *db, struct error *err, const char *what)
 {
-	error_set(err, "database: %s: %s", what, sqlite3_errmsg(db));
+	if (!plain_error(db, err))
+		error_set(err, "database: %s: %s", what, sqlite3_errmsg(db));
 	return -1;
 }
 
@@ -232,7 +275,9 @@ collection_sqlite_exec(sqlite3 *db, const char *sql, struct error *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error_set(err, "database: %s", msg ? msg : sqlite3_errmsg(db));
+		if (!plain_error(db, err))
+			error_set(err, "database: %s", msg ? msg :
+			    sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -463,6 +508,18 @@ migrate(struct collection *c, struct error *err)
 		return -1;
 	if (v == COLLECTION_SCHEMA_VERSION)
 		return 0;
+	if (c->read_only && v > COLLECTION_SCHEMA_VERSION) {
+		error_set(err, "database schema version %d is newer than this "
+		    "newsreader's (%d)", v, COLLECTION_SCHEMA_VERSION);
+		return -1;
+	}
+	if (c->read_only) {
+		error_set(err, "the collection is read-only, and its schema "
+		    "(version %d) older than this newsreader's (%d): its owner "
+		    "must open it once to bring it up to date", v,
+		    COLLECTION_SCHEMA_VERSION);
+		return -1;
+	}
 	/* Another process may be migrating: decide under the write lock. */
 	if (collection_exec(c, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
@@ -510,6 +567,82 @@ fail:
 
 /* --- opening --- */
 
+/* Is path there and not writable to us (permissions, a read-only mount)? */
+static bool
+not_writable(const char *path)
+{
+	return access(path, W_OK) < 0 && errno != ENOENT;
+}
+
+/*
+ * Why the collection at path cannot be written, or NULL: the first of its
+ * folder and its files (the database and the shards, each with its -wal
+ * and -shm) that is there and not writable to this process. Any of them
+ * is enough to fail every write, and SQLite opens such a file read-only
+ * without a word, so it is asked here, before the first write. Returns a
+ * new string.
+ */
+static char *
+unwritable(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char *f = folder_of(path);
+
+	if (not_writable(f))
+		return f;
+	free(f);
+	for (int k = -1; k < COLLECTION_SHARDS; k++) {
+		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			f = k < 0 ? xasprintf("%s%s", path, suffix[i]) :
+			    xasprintf("%s-fts%d%s", path, k, suffix[i]);
+			if (not_writable(f))
+				return f;
+			free(f);
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A read-only URI for file (a database in WAL mode), to b. SQLite reads
+ * such a file read-only when its -wal and -shm are there (a -shm it may
+ * not write is read into memory of its own) or when it can make them;
+ * with neither, in a folder it may not write (a shared archive whose
+ * owner closed it, so that SQLite removed them), it cannot open it at all
+ * unless told that the file is immutable. It then takes no locks and
+ * trusts that nothing changes the file: true while no writer is at work
+ * (a writer, who may write the folder, makes the -wal and -shm first); a
+ * writer that starts while we read may show us a torn page, a database
+ * error, and never changes what is on disk.
+ */
+void
+collection_ro_uri(struct buf *b, const char *file)
+{
+	char *wal = xasprintf("%s-wal", file), *shm = xasprintf("%s-shm", file);
+	char *dir = folder_of(file);
+
+	buf_adds(b, file[0] == '/' ? "file://" : "file:");
+	for (const char *p = file; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(b, *p);
+	}
+	buf_adds(b, "?mode=ro");
+	if ((access(wal, F_OK) < 0 || access(shm, F_OK) < 0) &&
+	    access(dir, W_OK) < 0)
+		buf_adds(b, "&immutable=1");
+	free(wal);
+	free(shm);
+	free(dir);
+}
+
+const char *
+collection_read_only(const struct collection *c)
+{
+	return c->read_only;
+}
+
 /*
  * SQLite's process-wide settings, once, before its first connection.
  * Without memory statistics: they put a global mutex around every
@@ -555,15 +688,30 @@ struct collection *
 collection_open(const char *path, struct error *err)
 {
 	struct collection *c = xcalloc(1, sizeof *c);
+	struct buf uri = BUF_INIT;
+	int rc;
 
 	pthread_once(&sqlite_once, sqlite_setup);
 
 	c->path = xstrdup(path);
 	c->scan_lock = -1;
-	/* URIs: the shards are attached read-only (collection-shard.c). */
-	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
-	    NULL) != SQLITE_OK) {
+	/*
+	 * URIs: the shards are attached read-only (collection-shard.c). A
+	 * collection we may not write is opened read-only as a whole, and
+	 * left as it is: no migration, no shard made or emptied.
+	 */
+	c->read_only = unwritable(path);
+	if (c->read_only) {
+		collection_ro_uri(&uri, path);
+		rc = sqlite3_open_v2(uri.buf, &c->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	} else {
+		rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+		    NULL);
+	}
+	buf_release(&uri);
+	if (rc != SQLITE_OK) {
 		error_set(err, "%s: %s", path, c->db ? sqlite3_errmsg(c->db) :
 		    "cannot open the database");
 		collection_free(c);
@@ -586,9 +734,9 @@ collection_open(const char *path, struct error *err)
 	sqlite3_extended_result_codes(c->db, 1);
 	if (collection_register_tokenizer(c->db, err) < 0 ||
 	    collection_query_register(c->db, err) < 0 ||
-	    collection_exec(c, "PRAGMA page_size = 16384;"
-		"PRAGMA journal_mode = WAL;"
-		"PRAGMA synchronous = NORMAL;"
+	    (!c->read_only && collection_exec(c, "PRAGMA page_size = 16384;"
+		"PRAGMA journal_mode = WAL", err) < 0) ||
+	    collection_exec(c, "PRAGMA synchronous = NORMAL;"
 		"PRAGMA cache_size = -" COLLECTION_STR(COLLECTION_CACHE_KIB) ";"
 		"PRAGMA wal_autocheckpoint = 16384", err) < 0 ||
 	    migrate(c, err) < 0 || collection_shards_attach(c, err) < 0) {
@@ -636,9 +784,10 @@ collection_free(struct collection *c)
 		sqlite3_finalize(c->stmts[i]);
 	collection_names_clear(c);
 	sqlite3_close(c->db);
-	if (c->db)
+	if (c->db && !c->read_only)
 		collection_shards_tidy(c->path);
 	free(c->path);
+	free(c->read_only);
 	free(c);
 }
 
@@ -737,9 +886,76 @@ collection_begin(struct collection *c, struct error *err)
 int
 collection_commit(struct collection *c, struct error *err)
 {
-	if (collection_shards_commit_own(c, err) < 0)
+	if (collection_shards_commit_own(c, err) < 0 ||
+	    collection_exec(c, "COMMIT", err) < 0)
 		return -1;
-	return collection_exec(c, "COMMIT", err);
+	collection_keep_room(c->db);
+	return 0;
+}
+
+void
+collection_error_full(const struct collection *c, struct error *err)
+{
+	char *dir = folder_of(c->path), *abs = realpath(dir, NULL);
+
+	error_set(err, "the disk is full: %s", abs ? abs : dir);
+	free(abs);
+	free(dir);
+}
+
+uint64_t
+collection_room(const struct collection *c)
+{
+	char *dir = folder_of(c->path);
+	struct statvfs fs;
+	uint64_t room = UINT64_MAX;
+
+	if (statvfs(dir, &fs) == 0)
+		room = (uint64_t)fs.f_bavail * fs.f_frsize;
+	free(dir);
+	return room;
+}
+
+/*
+ * A WAL file is checkpointed only once it passes wal_autocheckpoint
+ * pages (64 MiB and more), so on a small disk an import fills the disk
+ * with WAL files whose committed pages a checkpoint could no longer copy
+ * into the database for want of room: their space could not be had back
+ * (a failed import on 20 MB left 19 MB of WAL). So once a WAL file is
+ * larger than a KEEP_ROOM_SHARE'th of the room left on its disk, every
+ * commit checkpoints it: its pages then need no more room than they take,
+ * the next transaction writes the file from its start again, and after a
+ * failure collection_reclaim() has little or nothing to copy, only a file
+ * to empty. A share, not the whole room: three files (the database and
+ * two shards) are written at once, and a checkpoint needs room for the
+ * pages it copies while their WAL file still holds them (measured on a
+ * 20 MB disk: with half the room, two failed imports in three left WAL
+ * files full of committed pages; with an eighth, none in six). A statvfs()
+ * and a stat() a commit.
+ */
+#define KEEP_ROOM_SHARE 8
+
+void
+collection_keep_room(sqlite3 *db)
+{
+	const char *file = sqlite3_db_filename(db, "main");
+	struct statvfs fs;
+	struct stat st;
+	char *wal, *dir;
+	int rc;
+
+	if (!file || !*file)
+		return;
+	wal = xasprintf("%s-wal", file);
+	dir = folder_of(file);
+	rc = stat(wal, &st) == 0 && statvfs(dir, &fs) == 0 &&
+	    (uint64_t)st.st_size >
+	    (uint64_t)fs.f_bavail * fs.f_frsize / KEEP_ROOM_SHARE;
+	free(wal);
+	free(dir);
+	if (rc)
+		sqlite3_exec(db, "PRAGMA main.wal_checkpoint(PASSIVE)", NULL,
+		    NULL, NULL);
 }
 
 void

@@ -46,8 +46,9 @@ struct collection;
 /*
  * Open (creating, or migrating to the current schema) the database at
  * path; its directory must exist. Returns NULL with err set when the file
- * is not a newsreader database, was written by a newer newsreader, or
- * cannot be opened. Free with collection_free().
+ * is not a newsreader database, was written by a newer newsreader (or by
+ * an older one, when read-only), or cannot be opened. Free with
+ * collection_free().
  */
 struct collection *collection_open(const char *path, struct error *err);
 void collection_free(struct collection *c);
@@ -73,6 +74,16 @@ void collection_free(struct collection *c);
 int collection_scan_lock(struct collection *c, const atomic_bool *cancel,
     struct error *err);
 void collection_scan_unlock(struct collection *c);
+
+/*
+ * NULL, or, when the collection is read-only, the folder or file that
+ * made it so (not writable to this process: another user's collection,
+ * a shared archive, a read-only file system), valid while c is open.
+ * collection_open() opens such a collection read-only rather than fail:
+ * it can be listed, searched and read, but not scanned, migrated or
+ * marked; a write fails with "the collection is read-only".
+ */
+const char *collection_read_only(const struct collection *c);
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define COLLECTION_SCHEMA_VERSION 7
@@ -359,6 +370,24 @@ int collection_remove(struct collection *c, int64_t id, struct error *err);
  * again.
  */
 int collection_index_vacuum(struct collection *c, struct error *err);
+
+/*
+ * After a write failed (a full disk): give back the space the WAL files
+ * of the database and its shards hold, the pages of rolled-back
+ * transactions among them, by checkpointing each and emptying it (in a
+ * few rounds: one file's room may be what another's checkpoint needs).
+ * Best effort, and never waits for another process. c must not be in a
+ * transaction.
+ */
+void collection_reclaim(struct collection *c);
+
+/*
+ * The bytes left to this process on the disk the collection is on
+ * (UINT64_MAX when it cannot be told). Thread-safe.
+ */
+uint64_t collection_room(const struct collection *c);
+/* Set err to say that the collection's disk is full, naming its folder. */
+void collection_error_full(const struct collection *c, struct error *err);
 
 /* --- the full-text index's shards, for scans --- */
 

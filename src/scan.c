@@ -370,12 +370,36 @@ worker_failed(struct scan *s, struct error *err)
 
 static void deliver(struct scan *s, struct result *batch);
 
+/*
+ * A worker's batch is also due once its texts pass this share of the room
+ * left on the collection's disk when it began. On a disk with room to
+ * spare that never comes before SCAN_BATCH_MS; on a nearly full one the
+ * documents go out in small transactions, each checkpointed once the WAL
+ * file is large for the room left (collection_reclaim()), so a
+ * failed import leaves WAL files that can be emptied, not committed pages
+ * that no room is left to copy.
+ */
+#define ROOM_SHARE 16
+
+/*
+ * A scan stops, failing with "the disk is full", when less than this is
+ * left on the collection's disk as a batch begins: what is left is the
+ * room the failed import's last committed pages need to be checkpointed,
+ * so that collection_reclaim() can empty the WAL files and give back
+ * their space (without it, on a 20 MB disk, the import ran to the last
+ * byte and left two WAL files of committed pages no room was left to
+ * copy: the disk stayed full, and the next --mark-read failed too).
+ */
+#define SCAN_RESERVE (4u << 20)
+
 /* What a worker holds: the batch it has parsed and not yet handed over. */
 struct batch {
 	struct collection_shard *shard;	/* NULL: parse only */
 	struct result *head, **tail;
 	size_t n;
 	double started;		/* when its first result came */
+	uint64_t text_bytes;	/* of the batch's texts */
+	uint64_t room;		/* bytes left on the disk when it began */
 	/* The last results parsed, not yet indexed (all but them are). */
 	struct result *group[GROUP];
 	size_t ngroup;
@@ -430,6 +454,7 @@ flush(struct scan *s, struct batch *b, struct error *err)
 	b->head = NULL;
 	b->tail = &b->head;
 	b->n = 0;
+	b->text_bytes = 0;
 	return 0;
 }
 
@@ -459,12 +484,19 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 		r->to_index = true;
 		b->group[b->ngroup++] = r;
 		b->group_bytes += r->text.len;
+		b->text_bytes += r->text.len;
 		if (b->ngroup == GROUP || b->group_bytes >= GROUP_BYTES)
 			rc = index_group(b, err);
 	}
 	error_release(&perr);
-	if (b->n++ == 0)
+	if (b->n++ == 0) {
 		b->started = date_monotonic();
+		b->room = collection_room(s->c);
+		if (b->shard && b->room < SCAN_RESERVE) {
+			collection_error_full(s->c, err);
+			rc = -1;
+		}
+	}
 	*b->tail = r;
 	b->tail = &r->next;
 	return rc;
@@ -481,7 +513,9 @@ work(struct scan *s, int k)
 	while (!cancelled(s) &&
 	    (i = atomic_fetch_add(&s->next, 1)) < s->nitems) {
 		if (parse_one(s, &b, i, &err) < 0 ||
-		    (batch_due(b.n, b.started) && flush(s, &b, &err) < 0)) {
+		    ((batch_due(b.n, b.started) ||
+		    b.text_bytes > b.room / ROOM_SHARE) &&
+		    flush(s, &b, &err) < 0)) {
 			worker_failed(s, &err);
 			break;
 		}

@@ -266,6 +266,10 @@ ui_list_set_state(struct ui_pane *p, struct ui *ui, int64_t id,
 	bool cur, want;
 	int r;
 
+	/* Read-only, reading an article leaves it unread; a toggle the user
+	 * asked for is answered. */
+	if (ui->read_only)
+		return on < 0 && ui_refuse_write(ui) ? UI_DIRTY_ALL : 0;
 	if (k >= 0) {
 		cur = what == UI_LIST_READ ? l->rows.v[k].read : l->rows.v[k].starred;
 	} else if ((r = collection_get(ui->coll, id, &it, &err)) > 0) {
@@ -334,6 +338,8 @@ ui_list_mark_all(struct ui_pane *p, struct ui *ui)
 	struct list *l = list_of(p);
 	struct buf q = BUF_INIT;
 
+	if (ui_refuse_write(ui))
+		return UI_HANDLED | UI_DIRTY_ALL;
 	if (!l->has_view || l->rows.total == 0) {
 		ui_message(ui, "Nothing to mark");
 		return UI_HANDLED | UI_DIRTY_ALL;

@@ -21,6 +21,7 @@ ui_status_init(struct ui_status *s)
 	buf_init(&s->position, 0);
 	buf_init(&s->progress, 0);
 	buf_init(&s->pending, 0);
+	buf_init(&s->mode, 0);
 	s->dirty = true;
 }
 
@@ -35,6 +36,7 @@ ui_status_release(struct ui_status *s)
 	buf_release(&s->position);
 	buf_release(&s->progress);
 	buf_release(&s->pending);
+	buf_release(&s->mode);
 	for (size_t i = 0; i < s->nmsgs; i++)
 		free(s->msgs[i].text);
 	free(s->msgs);
@@ -91,6 +93,12 @@ void
 ui_status_set_pending(struct ui_status *s, const char *pending)
 {
 	set(s, &s->pending, pending);
+}
+
+void
+ui_status_set_mode(struct ui_status *s, const char *mode)
+{
+	set(s, &s->mode, mode);
 }
 
 void
@@ -153,6 +161,8 @@ draw_line(struct ui_status *s, struct ui *ui)
 
 	if (s->pending.len)
 		buf_addf(&right, "%s  ", s->pending.buf);
+	if (s->mode.len)
+		buf_addf(&right, "%s  ", s->mode.buf);
 	if (s->progress.len)
 		buf_addf(&right, "%s  ", s->progress.buf);
 	buf_addbuf(&right, &s->position);

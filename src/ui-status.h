@@ -3,7 +3,8 @@
  *
  * The title bar names the view ("新媒体 / 趣头条", "搜索: 疫情"). The status
  * line shows, left to right, a message or warning (or the prompt, which
- * draws itself there), then the scan's progress and the position. Messages
+ * draws itself there), then the mode ("read-only"), the scan's progress
+ * and the position. Messages
  * queue: the first stays until the next key, then the next one shows; so
  * several start-up warnings are each seen. Everything shown is scrubbed
  * of control characters as it is drawn.
@@ -31,6 +32,7 @@ struct ui_status {
 	struct buf position;	/* "12/345" */
 	struct buf progress;	/* "扫描 12,345/100,000" while scanning */
 	struct buf pending;	/* a count being typed, "3" */
+	struct buf mode;	/* what holds all the session: "read-only" */
 	struct ui_status_msg *msgs;	/* queue; msgs[0] is shown */
 	size_t nmsgs, alloc;
 	bool shown;		/* msgs[0] has been on screen */
@@ -48,6 +50,7 @@ void ui_status_set_title(struct ui_status *s, const char *title);
 void ui_status_set_position(struct ui_status *s, const char *pos);
 void ui_status_set_progress(struct ui_status *s, const char *progress);
 void ui_status_set_pending(struct ui_status *s, const char *pending);
+void ui_status_set_mode(struct ui_status *s, const char *mode);
 void ui_status_push(struct ui_status *s, bool warning, const char *text);
 /* A key was pressed: retire the message that has been seen. */
 void ui_status_key(struct ui_status *s);

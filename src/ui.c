@@ -203,6 +203,8 @@ start_scan(struct ui *ui, bool asked)
 	struct error err = ERROR_INIT;
 
 	ui->scan_pending = false;
+	if (ui_refuse_write(ui))
+		return UI_DIRTY_ALL;
 	if (!ui->scan_fn) {
 		ui_message(ui, "Nothing to rescan");
 		return UI_DIRTY_ALL;
@@ -223,6 +225,15 @@ start_scan(struct ui *ui, bool asked)
 	ui->scan_shown_warnings = ui->scan_unshown = 0;
 	ui->scan_refreshed = date_monotonic();
 	return UI_DIRTY_ALL;
+}
+
+bool
+ui_refuse_write(struct ui *ui)
+{
+	if (!ui->read_only)
+		return false;
+	ui_message(ui, "The collection is read-only");
+	return true;
 }
 
 int
@@ -611,7 +622,7 @@ ui_main(const struct ui_options *o, struct error *err)
 		.osc52 = o->conf->osc52, .wake_pipe = { -1, -1 },
 		.coll = o->coll, .base = o->base, .scan_fn = o->scan,
 		.scan_ctx = o->scan_ctx, .scan_pending = o->scan_at_start &&
-		    o->scan,
+		    o->scan && !o->read_only, .read_only = o->read_only,
 	};
 	int flags;
 	struct loop lp = { &ui, 0, true };
@@ -627,6 +638,8 @@ ui_main(const struct ui_options *o, struct error *err)
 	ui.keys = ui_keys_new(o->conf, &key_warnings, &key_file);
 	ui_theme_init(&theme, o->conf, !no_color_requested());
 	ui_status_init(&status);
+	if (o->read_only)
+		ui_status_set_mode(&status, "read-only");
 	ui_prompt_init(&prompt);
 	ui_layout_init(&layout, ui_categories_new(), ui_list_new(),
 	    ui_reader_new());

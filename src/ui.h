@@ -43,6 +43,7 @@ struct ui_options {
 	ui_scan_fn *scan;		/* the rescan (R); NULL: none */
 	void *scan_ctx;
 	bool scan_at_start;		/* rescan once the screen is drawn */
+	bool read_only;			/* the collection cannot be written */
 };
 
 /*
@@ -79,6 +80,9 @@ struct ui {
 	size_t scan_shown_warnings;	/* its warnings shown so far */
 	size_t scan_unshown;		/* and those only counted */
 	bool scan_pending;		/* one starts once the screen is drawn */
+	/* The collection cannot be written: no scan, no state changes
+	 * (the status line says so; asking for one is answered). */
+	bool read_only;
 };
 
 /*
@@ -103,6 +107,12 @@ int ui_collection_changed(struct ui *ui);
 
 /* Open the help screen (generated from the key tables); returns flags. */
 int ui_show_help(struct ui *ui);
+
+/*
+ * When the collection is read-only, say so in the status line and return
+ * true (a command that would change it stops there); else false.
+ */
+bool ui_refuse_write(struct ui *ui);
 
 /* Show a message, or a warning, in the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...)
