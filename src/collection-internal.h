@@ -81,6 +81,16 @@ struct collection {
 /* Empty the name cache (collection-write.c). */
 void collection_names_clear(struct collection *c);
 
+/* --- the files as files (collection-disk.c) --- */
+
+/* The folder path is in (".", "/", or what comes before its last '/'). */
+char *collection_folder_of(const char *path);
+/*
+ * Why the collection at path cannot be written, or NULL: the first of its
+ * folder and files that is there and not writable. A new string.
+ */
+char *collection_unwritable(const char *path);
+
 /* --- the shards (collection-shard.c) --- */
 
 /*
