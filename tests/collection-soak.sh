@@ -89,19 +89,23 @@ while [ "$round" -lt "$ROUNDS" ]; do
 		i=$((i - 1))
 	done
 	# Deletes: the marks go.
-	i=$(rand 4)
+	i=$(rand 3)
 	while [ "$i" -gt 0 ]; do
 		f=$(pick) && rm -f "$f" && remark "$f" ""
 		i=$((i - 1))
 	done
-	# New files, from the pool (each used once, so no two are alike).
+	# New files, from the pool (each used once, so no two are alike); once
+	# it is used up, a file of the tree with a line of its own added.
 	i=$(rand 5)
 	while [ "$i" -gt 0 ]; do
 		src=$(head -1 "$T/unused")
+		f=$(pick) || f=""
 		if [ -n "$src" ]; then
 			sed -i 1d "$T/unused"
-			d=$(dirname "$(pick)")
-			cp "$src" "$d/n$round-$i.md"
+			cp "$src" "$(dirname "${f:-$C/x}")/n$round-$i.md"
+		elif [ -n "$f" ]; then
+			{ cat "$f"; printf '<p>新 %d-%d</p>\n' "$round" "$i"; } \
+			    >"$(dirname "$f")/n$round-$i.md"
 		fi
 		i=$((i - 1))
 	done
