@@ -505,7 +505,7 @@ link_action(void *ctx, struct ui *ui, size_t index, enum ui_cmd cmd)
 	if (!l)
 		return UI_HANDLED;
 	if (cmd == UI_CMD_COPY)
-		return ui_copy(ui, l->url);
+		return ui_copy_url(ui, l->url);
 	return UI_HANDLED | ui_open_url(ui, l->url);
 }
 
@@ -545,10 +545,12 @@ open_link(struct reader *r, struct ui *ui, int count)
 static int
 copy(struct reader *r, struct ui *ui, int count)
 {
-	const char *text = count ? link_url(r, count) : r->path;
+	const char *url = count ? link_url(r, count) : NULL;
 
-	if (text)
-		return ui_copy(ui, text);
+	if (!count)
+		return ui_copy(ui, r->path);
+	if (url)
+		return ui_copy_url(ui, url);
 	ui_message(ui, "No link [%d] in this article", count);
 	return UI_HANDLED | UI_DIRTY_ALL;
 }
