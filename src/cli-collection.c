@@ -24,6 +24,7 @@
 #include "cli.h"
 #include "cli-list.h"
 #include "json.h"
+#include "quote.h"
 #include "report.h"
 #include "scan.h"
 #include "utf8.h"
@@ -579,8 +580,8 @@ cli_collection_categories(const struct cli_collection_opts *o)
 	}
 	for (size_t i = 0; i < n; i++) {
 		buf_reset(&line);
-		utf8_scrub(&line, k[i].path, strlen(k[i].path),
-		    UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS);
+		/* quoted when need be, as --category takes it back */
+		quote_add(&line, k[i].path, strlen(k[i].path));
 		buf_addf(&line, "\t%lld\t%lld\n", (long long)k[i].total,
 		    (long long)k[i].unread);
 		if (!emit(&line, &rc))

@@ -31,6 +31,7 @@
 #include "conf.h"
 #include "document.h"
 #include "page.h"
+#include "quote.h"
 #include "strvec.h"
 #include "ui.h"
 #include "ui-draw.h"
@@ -542,13 +543,26 @@ open_link(struct reader *r, struct ui *ui, int count)
 	return UI_HANDLED | ui_open_url(ui, url);
 }
 
+/* Copy the path as --list prints it: quoted if it must be, one line. */
+static int
+copy_path(struct reader *r, struct ui *ui)
+{
+	struct buf q = BUF_INIT;
+	int flags;
+
+	quote_add(&q, r->path, strlen(r->path));
+	flags = ui_copy(ui, q.buf);
+	buf_release(&q);
+	return flags;
+}
+
 static int
 copy(struct reader *r, struct ui *ui, int count)
 {
 	const char *url = count ? link_url(r, count) : NULL;
 
 	if (!count)
-		return ui_copy(ui, r->path);
+		return copy_path(r, ui);
 	if (url)
 		return ui_copy_url(ui, url);
 	ui_message(ui, "No link [%d] in this article", count);

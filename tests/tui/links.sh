@@ -101,7 +101,10 @@ tui_stop
 # the clipboard get the same clean line (newlines dropped as a browser
 # drops them; spaces and U+2028 percent-encoded; a bidi control written
 # in the source is gone before, with the rest of the source's controls).
-cat >"$T/unsafe.html" <<'EOF2'
+# Its file name has a TAB: y copies the path quoted, as --list prints it.
+TAB=$(printf '\t')
+UNSAFE="$(cd "$T" && pwd -P)/un${TAB}safe.html"
+cat >"$UNSAFE" <<'EOF2'
 ---
 title: 坏链接
 date: 2001-02-03 04:05:06
@@ -112,7 +115,7 @@ date: 2001-02-03 04:05:06
 EOF2
 rm -f "$XDG_CONFIG_HOME/newsreader/config.yaml"
 TUI_ENV="$base DISPLAY=:0 BROWSER=$T/browser"
-tui_start 80 24 -- "$T/unsafe.html"
+tui_start 80 24 -- "$UNSAFE"
 tui_wait ' 1/3$'
 tui_wait '全部 / All +1/1'	# the background scan has listed the file
 tui_keys Tab Enter
@@ -141,6 +144,10 @@ is "$(opened)" "1|http://x/a%E2%80%A8b" "2o opens the same URL"
 tui_keys 3 o
 is "$(opened)" "1|https://a.cn/hello%20world" \
     "a URL with a space is opened with the space encoded, not refused"
+tui_keys y
+tui_wait 'Copied "'
+is "$(buffer)" "\"$(dirname "$UNSAFE")/un\\tsafe.html\"" \
+    "y copies a path with a TAB quoted, one line that --dump takes back"
 tui_stop
 
 done_testing
