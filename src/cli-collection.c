@@ -46,6 +46,18 @@ fail(const char *fmt, ...)
 	return CLI_ERROR;
 }
 
+/* "newsreader: PATH: msg" on stderr, PATH quoted as --list prints it. */
+static int
+fail_on(const char *path, const char *msg)
+{
+	struct buf b = BUF_INIT;
+
+	report_format(&b, path, 0, msg);
+	fprintf(stderr, "%s\n", b.buf);
+	buf_release(&b);
+	return CLI_ERROR;
+}
+
 /* --- paths --- */
 
 static int
@@ -205,7 +217,7 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 		char *p = normalise(o->args[i]);
 
 		if (stat(p, &st) < 0) {
-			fail("%s: %s", o->args[i], strerror(errno));
+			fail_on(o->args[i], strerror(errno));
 			*missing = true;
 			free(p);
 			continue;
@@ -667,7 +679,7 @@ cli_collection_mark(const struct cli_collection_opts *o, enum cli_mark m)
 		if (r < 0)
 			rc = fail("%s", err.msg);
 		else if (r == 0)
-			rc = fail("%s: no such article", o->args[i]);
+			rc = fail_on(o->args[i], "no such article");
 		error_release(&err);
 	}
 	collection_free(c);
@@ -689,9 +701,14 @@ cli_collection_forget(const struct cli_collection_opts *o)
 
 		if (n < 0)
 			rc = fail("%s", err.msg);
-		else if (o->verbose)
+		else if (o->verbose) {
+			struct buf q = BUF_INIT;
+
+			quote_add(&q, p, strlen(p));
 			fprintf(stderr, "newsreader: forgot %s: %lld articles\n",
-			    p, (long long)n);
+			    q.buf, (long long)n);
+			buf_release(&q);
+		}
 		error_release(&err);
 		free(p);
 	}

@@ -86,5 +86,8 @@ printf -- '---\ntitle: undated\n---\nx\n' >"$T/u${TAB}d.md"
 "$NEWSREADER" --db "$T/w.db" --list "$T/u${TAB}d.md" >/dev/null 2>"$T/err"
 like "$(cat "$T/err")" "^newsreader: \"$T/u\\\\td.md\": no date" \
     "a warning quotes the path as --list does"
+"$NEWSREADER" --db "$DB" --mark-read "$D/no${TAB}such.md" 2>"$T/err"
+is "$(cat "$T/err")" "newsreader: \"$D/no\\tsuch.md\": no such article" \
+    "so does the message for an operand that names nothing"
 
 done_testing
