@@ -96,7 +96,7 @@ static const uint16_t cp1252[32] = {
 #define LONGEST_NAME 8		/* "thetasym" */
 
 uint32_t
-entity_lookup(const char *name, size_t len)
+entity_named(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof latin1 / sizeof *latin1; i++)
 		if (strlen(latin1[i]) == len && memcmp(latin1[i], name, len) == 0)
@@ -177,7 +177,7 @@ reference(const char *s, size_t len, uint32_t *cp)
 		i++;
 	if (i == 1 || i >= len || s[i] != ';')
 		return 0;
-	if ((*cp = entity_lookup(s + 1, i - 1)) == 0)
+	if ((*cp = entity_named(s + 1, i - 1)) == 0)
 		return 0;
 	return i + 1;
 }

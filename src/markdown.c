@@ -19,16 +19,6 @@ markdown_emit(const MD_CHAR *text, MD_SIZE size, void *ctx)
 	buf_add(ctx, text, size);
 }
 
-/*
- * Character references are passed through as written, for libxml2 to
- * decode as it does in an HTML body: md4c-html's own table (as Debian
- * builds it) knows no named reference, so "&amp;" showed literally, and
- * one decoding for both kinds of body means document.c's scrubbing of a
- * reference to a control ("&#27;[31m" goes whole) covers Markdown too.
- */
-#define MARKDOWN_RENDERER_FLAGS \
-	(MD_HTML_FLAG_SKIP_UTF8_BOM | MD_HTML_FLAG_VERBATIM_ENTITIES)
-
 int
 markdown_to_html(const char *md, size_t len, struct buf *out)
 {
@@ -38,6 +28,6 @@ markdown_to_html(const char *md, size_t len, struct buf *out)
 	if (len > (MD_SIZE)-1)
 		len = (MD_SIZE)-1;
 	ret = md_html(md, (MD_SIZE)len, markdown_emit, out,
-	    MARKDOWN_PARSER_FLAGS, MARKDOWN_RENDERER_FLAGS);
+	    MARKDOWN_PARSER_FLAGS, MD_HTML_FLAG_SKIP_UTF8_BOM);
 	return ret == 0 ? 0 : -1;
 }

@@ -54,10 +54,10 @@ main(void)
 		is_int((int)entity_numeric("&#", 2, &cp), 0, "nor a bare &#");
 	}
 
-	is_int(entity_lookup("amp", 3), '&', "lookup amp");
-	is_int(entity_lookup("nbsp", 4), 0xA0, "lookup nbsp (Latin-1 part)");
-	is_int(entity_lookup("thorn", 5), 0xFE, "lookup thorn");
-	is_int(entity_lookup("Amp", 3), 0, "names are case-sensitive");
-	is_int(entity_lookup("loz", 3), 0x25CA, "lookup loz");
+	is_int(entity_named("amp", 3), '&', "lookup amp");
+	is_int(entity_named("nbsp", 4), 0xA0, "lookup nbsp (Latin-1 part)");
+	is_int(entity_named("thorn", 5), 0xFE, "lookup thorn");
+	is_int(entity_named("Amp", 3), 0, "names are case-sensitive");
+	is_int(entity_named("loz", 3), 0x25CA, "lookup loz");
 	return tap_done();
 }
