@@ -83,8 +83,10 @@ test_arg(void)
 	char lit[] = "\"x\"", cat[] = "\"c\\tat\"", id[] = "123";
 	FILE *f;
 
-	if (!ok(dir != NULL && getcwd(cwd, sizeof cwd), "a temporary directory"))
+	if (dir == NULL || getcwd(cwd, sizeof cwd) == NULL) {
+		ok(0, "a temporary directory");
 		return;
+	}
 	arg = xasprintf("\"%s/a\\tb\"", dir);
 	want = xasprintf("%s/a\tb", dir);
 	is_str(quote_arg(arg, true), want, "a quoted path is read back in place");
