@@ -217,6 +217,22 @@ test_links(void)
 	    "English text.", "and its images say image");
 	ok(document_link(d, 0) == NULL, "no headimg, no link 0");
 	document_free(d);
+
+	opt.headimg = "https://img/a b.jpg\n";
+	src = "<a href='http://x/&#10;touch pwned'>a</a>"
+	    "<a href='http://x/touch%20pwned'>b</a>"
+	    "<a href='http://y/&#x2028;z'>c</a>";
+	d = document_from_html(src, strlen(src), &opt);
+	l = document_link(d, 0);
+	is_str(l ? l->url : NULL, "https://img/a%20b.jpg", "the headimg's URL "
+	    "is scrubbed too");
+	l = document_link(d, 1);
+	is_str(l ? l->url : NULL, "http://x/touch%20pwned", "a link's URL is "
+	    "kept scrubbed: the newline gone, the space encoded");
+	l = document_link(d, 2);
+	is_str(l ? l->url : NULL, "http://y/%E2%80%A8z", "and U+2028 encoded; "
+	    "the two spellings of one URL are one link");
+	document_free(d);
 }
 
 static void
