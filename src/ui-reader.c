@@ -399,8 +399,12 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
 		article_free(a);
 	} else {
 		/* Gone or unreadable since the scan: its header, and why. */
-		ui_warning(ui, "%s: %s", it->article->path, err.msg ? err.msg :
+		struct buf q = BUF_INIT;
+
+		quote_add(&q, it->article->path, strlen(it->article->path));
+		ui_warning(ui, "%s: %s", q.buf, err.msg ? err.msg :
 		    "cannot read the article");
+		buf_release(&q);
 		r->page = page_new(it->article, &opt);
 	}
 	error_release(&err);
@@ -543,26 +547,13 @@ open_link(struct reader *r, struct ui *ui, int count)
 	return UI_HANDLED | ui_open_url(ui, url);
 }
 
-/* Copy the path as --list prints it: quoted if it must be, one line. */
-static int
-copy_path(struct reader *r, struct ui *ui)
-{
-	struct buf q = BUF_INIT;
-	int flags;
-
-	quote_add(&q, r->path, strlen(r->path));
-	flags = ui_copy(ui, q.buf);
-	buf_release(&q);
-	return flags;
-}
-
 static int
 copy(struct reader *r, struct ui *ui, int count)
 {
 	const char *url = count ? link_url(r, count) : NULL;
 
 	if (!count)
-		return copy_path(r, ui);
+		return ui_copy_path(ui, r->path);
 	if (url)
 		return ui_copy_url(ui, url);
 	ui_message(ui, "No link [%d] in this article", count);

@@ -24,6 +24,7 @@
 #include "date.h"
 #include "collection.h"
 #include "conf.h"
+#include "quote.h"
 #include "strvec.h"
 #include "ui-categories.h"
 #include "ui-clip.h"
@@ -196,6 +197,18 @@ ui_open_url(struct ui *ui, const char *url)
 	url_scrub(&clean, url, strlen(url));
 	flags = open_clean(ui, clean.buf);
 	buf_release(&clean);
+	return flags;
+}
+
+int
+ui_copy_path(struct ui *ui, const char *path)
+{
+	struct buf q = BUF_INIT;
+	int flags;
+
+	quote_add(&q, path, strlen(path));
+	flags = ui_copy(ui, q.buf);
+	buf_release(&q);
 	return flags;
 }
 

@@ -125,6 +125,11 @@ int ui_open_url(struct ui *ui, const char *url);
  * Returns flags.
  */
 int ui_copy(struct ui *ui, const char *text);
+/*
+ * ui_copy() of path quoted as --list prints it, when it must be (see
+ * quote.h): one line, which --dump takes back.
+ */
+int ui_copy_path(struct ui *ui, const char *path);
 /* ui_copy() of url put through url_scrub(). */
 int ui_copy_url(struct ui *ui, const char *url);
 

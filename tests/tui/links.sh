@@ -118,7 +118,11 @@ TUI_ENV="$base DISPLAY=:0 BROWSER=$T/browser"
 tui_start 80 24 -- "$UNSAFE"
 tui_wait ' 1/3$'
 tui_wait '全部 / All +1/1'	# the background scan has listed the file
-tui_keys Tab Enter
+tui_keys Tab y
+tui_wait 'Copied "'
+is "$(buffer)" "\"$(dirname "$UNSAFE")/un\\tsafe.html\"" \
+    "y in the list copies the path quoted too"
+tui_keys Enter
 tui_wait '│ 坏链接'
 tui_keys o
 tui_wait '^ Links \(Enter opens, y copies, q closes\)'
