@@ -28,9 +28,7 @@ static const struct {
 static bool
 special(int n, uint32_t cp)
 {
-	return n < 0 || utf8_is_control(cp) || utf8_is_bidi_control(cp) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x061C || cp == 0x200E ||
-	    cp == 0x200F;
+	return n < 0 || utf8_is_hazard(cp);
 }
 
 bool

@@ -21,9 +21,7 @@ fate(int n, uint32_t cp)
 		return URL_ENCODE;		/* a byte that is not UTF-8 */
 	if (cp == '\t' || cp == '\n' || cp == '\r')
 		return URL_DROP;
-	if (cp == ' ' || utf8_is_control(cp) || utf8_is_bidi_control(cp) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x061C || cp == 0x200E ||
-	    cp == 0x200F)
+	if (cp == ' ' || utf8_is_hazard(cp))
 		return URL_ENCODE;
 	return URL_KEEP;
 }
