@@ -169,20 +169,47 @@ take(struct buf *text, struct buf *out)
 	buf_init(out, 0);
 }
 
-static int
-decode_utf16(struct buf *text, const char **encoding, struct warnings *w,
-    struct error *err)
+/*
+ * The byte-order marks of the wide encodings, longest first: the UTF-32LE
+ * mark begins with the UTF-16LE one (a UTF-16LE file whose first character
+ * is U+0000 would be refused for its NUL anyway).
+ */
+static const struct bom {
+	const char *bytes;
+	size_t len;
+	const char *encoding;	/* ICU's name, and what *encoding is set to */
+} boms[] = {
+	{ "\xFF\xFE\0\0", 4, "UTF-32LE" },
+	{ "\0\0\xFE\xFF", 4, "UTF-32BE" },
+	{ "\xFF\xFE", 2, "UTF-16LE" },
+	{ "\xFE\xFF", 2, "UTF-16BE" },
+};
+
+static const struct bom *
+find_bom(const struct buf *text)
 {
-	bool le = (unsigned char)text->buf[0] == 0xFF;
+	for (size_t i = 0; i < sizeof boms / sizeof *boms; i++)
+		if (text->len >= boms[i].len &&
+		    memcmp(text->buf, boms[i].bytes, boms[i].len) == 0)
+			return &boms[i];
+	return NULL;
+}
+
+/* Decode text, which starts with bom, from that wide encoding. */
+static int
+decode_wide(struct buf *text, const struct bom *bom, const char **encoding,
+    struct warnings *w, struct error *err)
+{
+	const char *src = text->buf + bom->len;
+	size_t len = text->len - bom->len;
 	struct buf out = BUF_INIT;
 	size_t nbad;
 
-	*encoding = le ? "UTF-16LE" : "UTF-16BE";
-	if (convert_to_utf8(*encoding, text->buf + 2, text->len - 2, false,
-	    &out, &nbad) < 0) {
+	*encoding = bom->encoding;
+	if (convert_to_utf8(*encoding, src, len, false, &out, &nbad) < 0) {
 		/* ICU failed outright; keep going with what we have. */
 		buf_reset(&out);
-		utf8_sanitize(&out, text->buf + 2, text->len - 2);
+		utf8_sanitize(&out, src, len);
 		nbad = 1;
 	}
 	if (memchr(out.buf, '\0', out.len)) {
@@ -203,14 +230,14 @@ charset_decode(struct buf *text, const char **encoding, struct warnings *w,
     struct error *err)
 {
 	const unsigned char *u = (const unsigned char *)text->buf;
+	const struct bom *bom = find_bom(text);
 	struct buf out = BUF_INIT;
 	size_t ok, nbad;
 	int line;
 
 	*encoding = "UTF-8";
-	if (text->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-	    (u[0] == 0xFE && u[1] == 0xFF)))
-		return decode_utf16(text, encoding, w, err);
+	if (bom)
+		return decode_wide(text, bom, encoding, w, err);
 	if (memchr(text->buf, '\0', text->len)) {
 		error_set(err, "not a text file (it contains NUL bytes)");
 		return -1;

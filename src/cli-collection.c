@@ -26,6 +26,7 @@
 #include "cli.h"
 #include "cli-list.h"
 #include "json.h"
+#include "quote.h"
 #include "report.h"
 #include "scan.h"
 #include "utf8.h"
@@ -44,6 +45,18 @@ fail(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	return CLI_ERROR;
+}
+
+/* "newsreader: PATH: msg" on stderr, PATH quoted as --list prints it. */
+static int
+fail_on(const char *path, const char *msg)
+{
+	struct buf b = BUF_INIT;
+
+	report_format(&b, path, 0, msg);
+	fprintf(stderr, "%s\n", b.buf);
+	buf_release(&b);
 	return CLI_ERROR;
 }
 
@@ -206,7 +219,7 @@ add_sources(struct collection *c, const struct cli_collection_opts *o,
 		char *p = normalise(o->args[i]);
 
 		if (stat(p, &st) < 0) {
-			fail("%s: %s", o->args[i], strerror(errno));
+			fail_on(o->args[i], strerror(errno));
 			*missing = true;
 			free(p);
 			continue;
@@ -752,8 +765,8 @@ cli_collection_categories(const struct cli_collection_opts *o)
 	}
 	for (size_t i = 0; i < n; i++) {
 		buf_reset(&line);
-		utf8_scrub(&line, k[i].path, strlen(k[i].path),
-		    UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS);
+		/* quoted when need be, as --category takes it back */
+		quote_add(&line, k[i].path, strlen(k[i].path));
 		buf_addf(&line, "\t%lld\t%lld\n", (long long)k[i].total,
 		    (long long)k[i].unread);
 		if (!emit(&line, &rc))
@@ -845,7 +858,7 @@ cli_collection_mark(const struct cli_collection_opts *o, enum cli_mark m)
 		if (r < 0)
 			rc = fail("%s", err.msg);
 		else if (r == 0)
-			rc = fail("%s: no such article", o->args[i]);
+			rc = fail_on(o->args[i], "no such article");
 		error_release(&err);
 	}
 	collection_free(c);
@@ -867,9 +880,14 @@ cli_collection_forget(const struct cli_collection_opts *o)
 
 		if (n < 0)
 			rc = fail("%s", err.msg);
-		else if (o->verbose)
+		else if (o->verbose) {
+			struct buf q = BUF_INIT;
+
+			quote_add(&q, p, strlen(p));
 			fprintf(stderr, "newsreader: forgot %s: %lld articles\n",
-			    p, (long long)n);
+			    q.buf, (long long)n);
+			buf_release(&q);
+		}
 		error_release(&err);
 		free(p);
 	}

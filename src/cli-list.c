@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "date.h"
 #include "json.h"
+#include "quote.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -31,11 +32,11 @@ cli_list_line(struct buf *out, int64_t date, const char *category,
 	date_format_local(local, date);
 	buf_add(out, local, DATE_LOCAL_SIZE - 1);
 	buf_addc(out, '\t');
-	add_field(out, category);
+	quote_add(out, category, strlen(category));
 	buf_addc(out, '\t');
 	add_field(out, title);
 	buf_addc(out, '\t');
-	add_field(out, path);
+	quote_add(out, path, strlen(path));
 }
 
 void
@@ -97,6 +98,7 @@ cli_list_json_members(struct buf *out, const struct article *a)
 		{ "permalink", offsetof(struct article, permalink) },
 		{ "lang", offsetof(struct article, lang) },
 	};
+	struct buf q = BUF_INIT;
 
 	json_key(out, "title");
 	json_add_str(out, a->title);
@@ -120,6 +122,13 @@ cli_list_json_members(struct buf *out, const struct article *a)
 	json_flag(out, "published", a->published);
 	json_key(out, "path");
 	json_add_str(out, a->path);
+	if (utf8_valid_prefix(a->path, strlen(a->path)) < strlen(a->path)) {
+		/* "path" had U+FFFD for its bad bytes: this names the file */
+		json_key(out, "path_quoted");
+		quote_add(&q, a->path, strlen(a->path));
+		json_add_string(out, q.buf, q.len);
+		buf_release(&q);
+	}
 	json_key(out, "format");
 	json_add_str(out, a->format == ARTICLE_HTML ? "html" : "markdown");
 	json_key(out, "extra");

@@ -17,8 +17,10 @@ struct buf;
 /*
  * Append the text line, without its newline: local date "YYYY-MM-DD
  * HH:MM", the first category path joined with '/', the title and the
- * path, separated by TABs. Each field is scrubbed to one line of text, so
- * no TAB, newline or control sequence comes from the article.
+ * path, separated by TABs. The title is scrubbed to one line of text; the
+ * category and the path are quote_add()ed (see quote.h), so that they name
+ * their category and file exactly. Either way no TAB, newline or control
+ * sequence comes from the article.
  */
 void cli_list_text(struct buf *out, const struct article *a);
 /* The same line from its fields (category: the path joined with '/'). */
@@ -28,7 +30,9 @@ void cli_list_line(struct buf *out, int64_t date, const char *category,
 /*
  * Append the JSON members (no braces) of an article: title, date,
  * updated, categories, tags, author, headimg, thumbnail, cover, excerpt,
- * permalink, lang, comments, published, path, format, extra, warnings.
+ * permalink, lang, comments, published, path (and path_quoted, the
+ * quote_add() form, when the path is not UTF-8 and "path" could only
+ * carry it with U+FFFD), format, extra, warnings.
  * Callers may add members of their own before closing the object.
  */
 void cli_list_json_members(struct buf *out, const struct article *a);

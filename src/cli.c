@@ -19,6 +19,7 @@
 #include "cli-list.h"
 #include "cli-tui.h"
 #include "conf.h"
+#include "quote.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -320,10 +321,10 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			break;
 		}
 		case OPT_DB:
-			opts->coll.db = optarg;
+			opts->coll.db = quote_arg(optarg, true);
 			break;
 		case OPT_CATEGORY:
-			opts->coll.view.category = optarg;
+			opts->coll.view.category = quote_arg(optarg, false);
 			break;
 		case OPT_TAG:
 			opts->coll.view.tag = optarg;
@@ -356,7 +357,7 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			opts->coll.quiet = true;
 			break;
 		case OPT_CONFIG:
-			opts->config = optarg;
+			opts->config = quote_arg(optarg, true);
 			break;
 		case OPT_NO_MOUSE:
 			opts->no_mouse = true;
@@ -376,6 +377,9 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 	free(longs);
 	opts->args = argv + optind;
 	opts->nargs = argc - optind;
+	/* Names as --list and --categories print them are taken back. */
+	for (int i = 0; i < opts->nargs; i++)
+		quote_arg(opts->args[i], true);
 	if (ret == 0 && opts->json && opts->mode == MODE_DEFAULT) {
 		fprintf(stderr, "newsreader: --json goes with --list or --dump\n");
 		ret = CLI_USAGE;

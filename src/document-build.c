@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "url.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -149,22 +151,26 @@ index_find(const struct document *doc, const char *url)
 	return SIZE_MAX;
 }
 
-int
-document_add_link(struct document *doc, const char *url,
-    enum document_link_kind kind)
+/* The link's number for url (already scrubbed), as document_add_link(). */
+static int
+add_link(struct document *doc, char *url, enum document_link_kind kind)
 {
 	struct document_link link;
 	size_t pos;
 
 	if (kind != DOCUMENT_LINK_HEADIMG &&
-	    (pos = index_find(doc, url)) != SIZE_MAX)
+	    (pos = index_find(doc, url)) != SIZE_MAX) {
+		free(url);
 		return doc->links[pos].number;
+	}
 	if (kind == DOCUMENT_LINK_HEADIMG && doc->nlinks &&
-	    doc->links[0].number == 0)
+	    doc->links[0].number == 0) {
+		free(url);
 		return 0;	/* there is one headimg */
+	}
 
 	link.kind = kind;
-	link.url = xstrdup(url);
+	link.url = url;
 	ALLOC_GROW(doc->links, doc->nlinks + 1, doc->links_alloc);
 	if (kind == DOCUMENT_LINK_HEADIMG) {
 		link.number = 0;
@@ -183,6 +189,22 @@ document_add_link(struct document *doc, const char *url,
 	else
 		index_insert(doc->index, doc, doc->nlinks - 1);
 	return link.number;
+}
+
+int
+document_add_link(struct document *doc, const char *url,
+    enum document_link_kind kind)
+{
+	struct buf clean = BUF_INIT;
+
+	/* The one place a link's URL is kept: scrubbed here, it is safe in
+	 * the link list, --dump, the browser's argv and the clipboard. */
+	url_scrub(&clean, url, strlen(url));
+	if (clean.len == 0) {
+		buf_release(&clean);
+		return -1;
+	}
+	return add_link(doc, buf_detach(&clean, NULL), kind);
 }
 
 const struct document_link *

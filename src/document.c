@@ -30,6 +30,7 @@
 
 #include "article.h"
 #include "document-flow.h"
+#include "entity.h"
 #include "markdown.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -710,10 +711,12 @@ lang_from_tag(const char *tag, enum document_lang *lang)
  * Is s clean: valid UTF-8 with nothing for the scrubber to remove? One
  * pass, with printable ASCII and the three-byte sequences of CJK text
  * (E3..EC, EE, EF: no overlong form, no surrogate, no control) checked
- * inline; anything else goes to utf8.c's functions.
+ * inline; anything else goes to utf8.c's functions. With refs, a numeric
+ * reference to a control or to a non-ASCII character is not clean either
+ * (see scrub_source()).
  */
 static bool
-clean_utf8(const char *str, size_t len)
+clean_utf8(const char *str, size_t len, bool refs)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -721,7 +724,14 @@ clean_utf8(const char *str, size_t len)
 	while (i < len) {
 		unsigned char c = s[i];
 
-		if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
+		if (c == '&' && refs) {
+			uint32_t cp;
+			size_t n = entity_numeric(str + i, len - i, &cp);
+
+			if (n > 0 && (cp >= 0x80 || utf8_is_control(cp)))
+				return false;
+			i += n > 0 ? n : 1;
+		} else if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
 			i++;
 		} else if (c >= 0xE3 && c != 0xED && c <= 0xEF && i + 2 < len &&
 		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
@@ -748,17 +758,39 @@ clean_utf8(const char *str, size_t len)
  * before it is parsed. libxml2 would drop a bare ESC itself but keep the
  * "[31m" after it; scrubbing first takes the whole sequence, as layout
  * does. Line and paragraph separators stay.
+ *
+ * With refs (HTML, not a Markdown source, where "&#27;" in a code span is
+ * text), a numeric character reference is fed to the same scrubber as the
+ * character it names: libxml2 drops "&#27;" (not an XML character) but
+ * keeps the "[31m" after it, so an escape written as a reference goes
+ * whole, exactly as a raw one. A reference to a kept character stays as
+ * written, for libxml2 to decode ("&#60;" must not become markup), except
+ * that one to a non-ASCII character is written out in UTF-8: libxml2 would
+ * read &#150; as the C1 control U+0096, HTML (and entity.c) as '-'.
  */
 static void
-scrub_source(struct buf *out, const char *s, size_t len)
+scrub_source(struct buf *out, const char *s, size_t len, bool refs)
 {
 	struct utf8_scrub st = UTF8_SCRUB_INIT;
 
 	buf_grow(out, len);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp);
+		size_t ref = refs && s[i] == '&' ?
+		    entity_numeric(s + i, len - i, &cp) : 0;
+		int n;
 
+		if (ref > 0) {
+			if (cp == '\r' || utf8_scrub_feed(&st, cp)) {
+				if (cp < 0x80)
+					buf_add(out, s + i, ref);
+				else
+					utf8_add(out, cp);
+			}
+			i += ref;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
 		n = n < 0 ? 1 : n;
 		if (cp == '\r' || utf8_scrub_feed(&st, cp))
 			utf8_add(out, cp);
@@ -795,10 +827,10 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 	xmlNode *root;
 
 	pthread_once(&xml_once, xml_init);
-	if (!clean_utf8(html, len)) {
+	if (!clean_utf8(html, len, true)) {
 		/* bad bytes become U+FFFD (libxml2 would switch to Latin-1 at
 		 * the first); controls and escape sequences go */
-		scrub_source(&clean, html, len);
+		scrub_source(&clean, html, len, true);
 		html = clean.buf;
 		len = clean.len;
 	}
@@ -838,8 +870,8 @@ from_markdown(const char *md, size_t len, const struct document_options *opt,
 	struct buf html = BUF_INIT, clean = BUF_INIT;
 	struct document *doc;
 
-	if (!clean_utf8(md, len)) {
-		scrub_source(&clean, md, len);
+	if (!clean_utf8(md, len, false)) {
+		scrub_source(&clean, md, len, false);
 		md = clean.buf;
 		len = clean.len;
 	}

@@ -145,8 +145,9 @@ enum document_link_kind {
 struct document_link {
 	int number;		/* as shown, "[n]"; unique in the document */
 	enum document_link_kind kind;
-	char *url;		/* as in the source (entities decoded); owned;
-				 * not scrubbed: scrub before showing it */
+	char *url;		/* as in the source (entities decoded), put
+				 * through url_scrub(): one line with no
+				 * control or bidi character; owned */
 };
 
 enum document_lang {
@@ -239,7 +240,9 @@ const struct document_run *document_block_run_at(
 
 /*
  * The number for url: the number it already has, or the next free one
- * (1, 2, ...; DOCUMENT_LINK_HEADIMG always gets 0). url is copied.
+ * (1, 2, ...; DOCUMENT_LINK_HEADIMG always gets 0); -1 when nothing is
+ * left of url. url is copied through url_scrub() (see url.h), and links
+ * are told apart by the scrubbed form.
  */
 int document_add_link(struct document *doc, const char *url,
     enum document_link_kind kind);

@@ -96,7 +96,7 @@ static const uint16_t cp1252[32] = {
 #define LONGEST_NAME 8		/* "thetasym" */
 
 uint32_t
-entity_lookup(const char *name, size_t len)
+entity_named(const char *name, size_t len)
 {
 	for (size_t i = 0; i < sizeof latin1 / sizeof *latin1; i++)
 		if (strlen(latin1[i]) == len && memcmp(latin1[i], name, len) == 0)
@@ -132,6 +132,34 @@ is_hex(char c, uint32_t *d)
 	return true;
 }
 
+size_t
+entity_numeric(const char *s, size_t len, uint32_t *cp)
+{
+	size_t i = 2;
+	bool hex;
+	uint32_t v = 0, d;
+	size_t start;
+
+	if (len < 3 || s[0] != '&' || s[1] != '#')
+		return 0;
+	hex = s[i] == 'x' || s[i] == 'X';
+	i += hex ? 1 : 0;
+	start = i;
+	while (i < len && (hex ? is_hex(s[i], &d) :
+	    (s[i] >= '0' && s[i] <= '9' && (d = (uint32_t)(s[i] - '0'),
+	    true)))) {
+		if (v <= 0x10FFFF)
+			v = v * (hex ? 16 : 10) + d;
+		i++;
+	}
+	if (i == start)
+		return 0;
+	if (i < len && s[i] == ';')
+		i++;
+	*cp = numeric_cp(v);
+	return i;
+}
+
 /*
  * Decode the reference at s[0] == '&'. Returns its length and sets *cp,
  * or returns 0 when s does not start a reference.
@@ -141,34 +169,15 @@ reference(const char *s, size_t len, uint32_t *cp)
 {
 	size_t i = 1;
 
-	if (i < len && s[i] == '#') {
-		bool hex = i + 1 < len && (s[i + 1] == 'x' || s[i + 1] == 'X');
-		uint32_t v = 0, d;
-		size_t start;
-
-		i += hex ? 2 : 1;
-		start = i;
-		while (i < len && (hex ? is_hex(s[i], &d) :
-		    (s[i] >= '0' && s[i] <= '9' && (d = (uint32_t)(s[i] - '0'),
-		    true)))) {
-			if (v <= 0x10FFFF)
-				v = v * (hex ? 16 : 10) + d;
-			i++;
-		}
-		if (i == start)
-			return 0;
-		if (i < len && s[i] == ';')
-			i++;
-		*cp = numeric_cp(v);
-		return i;
-	}
+	if (i < len && s[i] == '#')
+		return entity_numeric(s, len, cp);
 	while (i < len && i <= LONGEST_NAME + 1 &&
 	    ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
 	    (s[i] >= '0' && s[i] <= '9')))
 		i++;
 	if (i == 1 || i >= len || s[i] != ';')
 		return 0;
-	if ((*cp = entity_lookup(s + 1, i - 1)) == 0)
+	if ((*cp = entity_named(s + 1, i - 1)) == 0)
 		return 0;
 	return i + 1;
 }

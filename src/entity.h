@@ -20,7 +20,19 @@ struct buf;
 /* Append s (len bytes of UTF-8) to out with references decoded. */
 void entity_decode(struct buf *out, const char *s, size_t len);
 
-/* The code point of a named reference (name without '&' and ';'), or 0. */
-uint32_t entity_lookup(const char *name, size_t len);
+/*
+ * The numeric reference at the start of s ("&#65;", "&#x41", ...): returns
+ * its length in bytes and sets *cp by the rules above, or returns 0 when s
+ * does not start with one.
+ */
+size_t entity_numeric(const char *s, size_t len, uint32_t *cp);
+
+/*
+ * The code point of a named reference (name without '&' and ';'), or 0.
+ * Not "entity_lookup": libmd4c-html exports a function of that name, and
+ * the dynamic linker bound md4c's calls to the program's own, so Markdown
+ * lost every named reference ("&amp;" showed as written).
+ */
+uint32_t entity_named(const char *name, size_t len);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "quote.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -73,7 +74,8 @@ report_format(struct buf *out, const char *path, int line, const char *msg)
 {
 	buf_adds(out, "newsreader: ");
 	if (path) {
-		utf8_scrub(out, path, strlen(path), UTF8_SCRUB_ONELINE);
+		/* quoted as --list prints it, so it names the file */
+		quote_add(out, path, strlen(path));
 		if (line > 0)
 			buf_addf(out, ":%d", line);
 		buf_adds(out, ": ");

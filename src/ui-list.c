@@ -638,7 +638,7 @@ list_key(struct ui_pane *p, struct ui *ui, enum ui_cmd cmd, int count)
 	case UI_CMD_SEARCH:
 		return ui_categories_search(ui);
 	case UI_CMD_COPY:
-		return any ? ui_copy(ui, l->rows.v[l->sel].article->path) :
+		return any ? ui_copy_path(ui, l->rows.v[l->sel].article->path) :
 		    UI_HANDLED;
 	case UI_CMD_OPEN_LINK:
 		ui_message(ui, "Open an article (Enter) to see its links");

@@ -1,7 +1,8 @@
 /*
  * ui-open: opening a link in a browser, safely.
  *
- * Only http, https, ftp and mailto URLs are opened. The browser is
+ * Only http, https, ftp and mailto URLs are opened, and only clean ones
+ * (see url.h): the caller puts a URL through url_scrub() first. The browser is
  * $BROWSER (a single program name, as newsboat and others take it) or
  * else xdg-open, run with fork/execvp and the URL as its one argument:
  * never through a shell. Over SSH (SSH_CONNECTION set, or no DISPLAY nor
@@ -22,6 +23,7 @@ enum ui_open_action {
 	UI_OPEN_RUN_DETACHED,	/* run xdg-open detached from the terminal */
 	UI_OPEN_SHOW,		/* show the URL (SSH, or no browser) */
 	UI_OPEN_REFUSE,		/* not a scheme we open */
+	UI_OPEN_UNSAFE,		/* not url_scrub()bed: a space or control */
 };
 
 /* What the environment says, as read by ui_open_env(). */

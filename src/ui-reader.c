@@ -31,6 +31,7 @@
 #include "conf.h"
 #include "document.h"
 #include "page.h"
+#include "quote.h"
 #include "strvec.h"
 #include "ui.h"
 #include "ui-draw.h"
@@ -398,8 +399,12 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
 		article_free(a);
 	} else {
 		/* Gone or unreadable since the scan: its header, and why. */
-		ui_warning(ui, "%s: %s", it->article->path, err.msg ? err.msg :
+		struct buf q = BUF_INIT;
+
+		quote_add(&q, it->article->path, strlen(it->article->path));
+		ui_warning(ui, "%s: %s", q.buf, err.msg ? err.msg :
 		    "cannot read the article");
+		buf_release(&q);
 		r->page = page_new(it->article, &opt);
 	}
 	error_release(&err);
@@ -505,7 +510,7 @@ link_action(void *ctx, struct ui *ui, size_t index, enum ui_cmd cmd)
 	if (!l)
 		return UI_HANDLED;
 	if (cmd == UI_CMD_COPY)
-		return ui_copy(ui, l->url);
+		return ui_copy_url(ui, l->url);
 	return UI_HANDLED | ui_open_url(ui, l->url);
 }
 
@@ -545,10 +550,12 @@ open_link(struct reader *r, struct ui *ui, int count)
 static int
 copy(struct reader *r, struct ui *ui, int count)
 {
-	const char *text = count ? link_url(r, count) : r->path;
+	const char *url = count ? link_url(r, count) : NULL;
 
-	if (text)
-		return ui_copy(ui, text);
+	if (!count)
+		return ui_copy_path(ui, r->path);
+	if (url)
+		return ui_copy_url(ui, url);
 	ui_message(ui, "No link [%d] in this article", count);
 	return UI_HANDLED | UI_DIRTY_ALL;
 }

@@ -24,6 +24,7 @@
 #include "date.h"
 #include "collection.h"
 #include "conf.h"
+#include "quote.h"
 #include "strvec.h"
 #include "ui-categories.h"
 #include "ui-clip.h"
@@ -39,6 +40,7 @@
 #include "ui-status.h"
 #include "ui-term.h"
 #include "ui-theme.h"
+#include "url.h"
 #include "xmalloc.h"
 
 /* The loop's own state beside struct ui. */
@@ -139,8 +141,9 @@ copy_answer(void *ctx, struct ui *ui, const char *text)
 	return flags;
 }
 
-int
-ui_open_url(struct ui *ui, const char *url)
+/* ui_open_url() with url scrubbed. */
+static int
+open_clean(struct ui *ui, const char *url)
 {
 	struct ui_open_env env;
 	const char *prog;
@@ -152,6 +155,10 @@ ui_open_url(struct ui *ui, const char *url)
 	case UI_OPEN_REFUSE:
 		ui_warning(ui, "Not opened: only http, https, ftp and mailto links "
 		    "are opened");
+		return UI_DIRTY_ALL;
+	case UI_OPEN_UNSAFE:
+		ui_warning(ui, "Not opened: the URL holds a space or a control "
+		    "character");
 		return UI_DIRTY_ALL;
 	case UI_OPEN_RUN_TERMINAL:
 		ui_term_suspend(ui->term);
@@ -177,6 +184,44 @@ ui_open_url(struct ui *ui, const char *url)
 	ui_prompt_ask(ui->prompt, q.buf, copy_answer, xstrdup(url));
 	buf_release(&q);
 	return UI_DIRTY_ALL;
+}
+
+int
+ui_open_url(struct ui *ui, const char *url)
+{
+	struct buf clean = BUF_INIT;
+	int flags;
+
+	/* A document's links are scrubbed already; this keeps the browser's
+	 * argv and the clipboard one clean line whoever calls. */
+	url_scrub(&clean, url, strlen(url));
+	flags = open_clean(ui, clean.buf);
+	buf_release(&clean);
+	return flags;
+}
+
+int
+ui_copy_path(struct ui *ui, const char *path)
+{
+	struct buf q = BUF_INIT;
+	int flags;
+
+	quote_add(&q, path, strlen(path));
+	flags = ui_copy(ui, q.buf);
+	buf_release(&q);
+	return flags;
+}
+
+int
+ui_copy_url(struct ui *ui, const char *url)
+{
+	struct buf clean = BUF_INIT;
+	int flags;
+
+	url_scrub(&clean, url, strlen(url));
+	flags = ui_copy(ui, clean.buf);
+	buf_release(&clean);
+	return flags;
 }
 
 /* --- the collection and its scans --- */

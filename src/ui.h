@@ -123,8 +123,9 @@ void ui_warning(struct ui *ui, const char *fmt, ...)
 /*
  * Open url as ui-open decides: in $BROWSER (the terminal is handed over
  * while it runs), with xdg-open (detached), or, over SSH and when there
- * is no browser, by showing the URL and asking whether to copy it. A URL
- * whose scheme is not allowed is refused with a message. Returns flags.
+ * is no browser, by showing the URL and asking whether to copy it. The
+ * URL is put through url_scrub() first (see url.h). A URL whose scheme is
+ * not allowed is refused with a message. Returns flags.
  */
 int ui_open_url(struct ui *ui, const char *url);
 
@@ -134,5 +135,12 @@ int ui_open_url(struct ui *ui, const char *url);
  * Returns flags.
  */
 int ui_copy(struct ui *ui, const char *text);
+/*
+ * ui_copy() of path quoted as --list prints it, when it must be (see
+ * quote.h): one line, which --dump takes back.
+ */
+int ui_copy_path(struct ui *ui, const char *path);
+/* ui_copy() of url put through url_scrub(). */
+int ui_copy_url(struct ui *ui, const char *url);
 
 #endif

@@ -135,6 +135,14 @@ utf8_is_bidi_control(uint32_t cp)
 }
 
 bool
+utf8_is_hazard(uint32_t cp)
+{
+	return utf8_is_control(cp) || utf8_is_bidi_control(cp) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x061C || cp == 0x200E ||
+	    cp == 0x200F;
+}
+
+bool
 utf8_is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);

@@ -75,4 +75,12 @@ bool utf8_scrub_needed(const char *s, size_t len);
 bool utf8_is_control(uint32_t cp);
 bool utf8_is_bidi_control(uint32_t cp);
 
+/*
+ * True for what a name or URL meant to be given back exactly must show
+ * escaped (quote.c, url.c): the controls (C0, DEL, C1), U+2028 and
+ * U+2029, the bidi controls and the bidi marks (U+061C, U+200E, U+200F),
+ * which change what a line does or hide what it says.
+ */
+bool utf8_is_hazard(uint32_t cp);
+
 #endif

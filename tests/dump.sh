@@ -120,4 +120,17 @@ ok "$(LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$T/out"; [ $? -eq
     "no control character from the article reaches stdout"
 like "$(sed -n 5p "$T/out")" '^ared bc$' "escape sequences go whole, the spaces around them collapse"
 
+# An escape written as a character reference goes whole too (libxml2
+# alone drops only the ESC, and "[31m" or "]52;c;..." showed as text).
+printf -- '---\ntitle: t\ndate: 2021-01-01\n---\n<p>a&#27;[31mred&#x1b;[0m b&#27;]52;c;aGk=&#7;c</p>\n' >"$T/ref.html"
+"$NEWSREADER" --dump "$T/ref.html" --width 40 >"$T/out" 2>/dev/null
+is "$(sed -n 5p "$T/out")" "ared bc" \
+    "an escape written as &#27; goes whole, as a raw one"
+
+# Markdown's named references are decoded, as numeric ones are.
+printf -- '---\ntitle: t\ndate: 2021-01-01\n---\nA &amp; B &lt;c&gt; &copy; &#169; `&amp;`\n' >"$T/named.md"
+"$NEWSREADER" --dump "$T/named.md" --width 40 >"$T/out" 2>/dev/null
+is "$(sed -n 5p "$T/out")" "A & B <c> © © &amp;" \
+    "Markdown: &amp; &lt; &gt; &copy; are decoded (not in a code span)"
+
 done_testing

@@ -1,6 +1,7 @@
 /*
  * fuzz-article: a fuzz target for the whole parser (charset, front matter,
- * YAML/JSON, dates, entities, key mapping) and the listing formats.
+ * YAML/JSON, dates, entities, key mapping) and the listing formats, and
+ * for the same bytes taken as a name and as a URL, quote.c and url.c.
  *
  * With libFuzzer (clang -fsanitize=fuzzer,address -DNR_LIBFUZZER ...) the
  * entry point is LLVMFuzzerTestOneInput. Built plainly, as `make check`
@@ -20,9 +21,39 @@
 #include "article.h"
 #include "buf.h"
 #include "cli-list.h"
+#include "quote.h"
+#include "url.h"
 #include "../unit/tap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * The input as a file name and as a URL: a quoted name reads back to the
+ * same bytes, and a scrubbed URL is clean and scrubs to itself. A
+ * difference aborts, as a sanitizer's finding does.
+ */
+static void
+names(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	struct buf q = BUF_INIT, back = BUF_INIT, u = BUF_INIT, u2 = BUF_INIT;
+
+	if (!memchr(s, '\0', size)) {
+		quote_add(&q, s, size);
+		if (quote_needed(s, size) &&
+		    (quote_unquote(&back, q.buf) < 0 || back.len != size ||
+		    memcmp(back.buf, s, size) != 0))
+			abort();
+	}
+	url_scrub(&u, s, size);
+	url_scrub(&u2, u.buf, u.len);
+	if (strcmp(u.buf, u2.buf) != 0 || !url_is_clean(u.buf))
+		abort();
+	buf_release(&q);
+	buf_release(&back);
+	buf_release(&u);
+	buf_release(&u2);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -39,6 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	error_release(&err);
 	buf_release(&b);
+	names(data, size);
 	return 0;
 }
 

@@ -3,7 +3,8 @@
 # in $BROWSER (fork/execvp, the URL one argument), y copies the article's
 # path and 2y a link with OSC 52 (tmux keeps what it receives in a paste
 # buffer); without a display (as over SSH) the URL is shown and copied on
-# y; a scheme not allowed is refused; osc52: false turns copying off.
+# y; a scheme not allowed is refused; osc52: false turns copying off; a
+# URL with a newline, space, U+2028 or bidi control goes out scrubbed.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
 DATA=$(cd "$top_srcdir/data" && pwd -P)
@@ -93,6 +94,64 @@ tui_keys y
 tui_wait 'Copying is off \(osc52: false in the config\)'
 ok $? "osc52: false: y says copying is off"
 is "$(buffer)" "" "and nothing is sent"
+tui_stop
+
+# Links that would smuggle a command into a paste or the browser's argv:
+# every URL is put through url_scrub() once, so the list, the browser and
+# the clipboard get the same clean line (newlines dropped as a browser
+# drops them; spaces and U+2028 percent-encoded; a bidi control written
+# in the source is gone before, with the rest of the source's controls).
+# Its file name has a TAB: y copies the path quoted, as --list prints it.
+TAB=$(printf '\t')
+UNSAFE="$(cd "$T" && pwd -P)/un${TAB}safe.html"
+cat >"$UNSAFE" <<'EOF2'
+---
+title: 坏链接
+date: 2001-02-03 04:05:06
+---
+<p><a href="http://x/&#10;touch pwned">一</a>
+<a href="http://x/a&#x2028;b">二</a>
+<a href="https://a.cn/hello world">三</a></p>
+EOF2
+rm -f "$XDG_CONFIG_HOME/newsreader/config.yaml"
+TUI_ENV="$base DISPLAY=:0 BROWSER=$T/browser"
+tui_start 80 24 -- "$UNSAFE"
+tui_wait ' 1/3$'
+tui_wait '全部 / All +1/1'	# the background scan has listed the file
+tui_keys Tab y
+tui_wait 'Copied "'
+is "$(buffer)" "\"$(dirname "$UNSAFE")/un\\tsafe.html\"" \
+    "y in the list copies the path quoted too"
+tui_keys Enter
+tui_wait '│ 坏链接'
+tui_keys o
+tui_wait '^ Links \(Enter opens, y copies, q closes\)'
+like "$(sed -n 2p "$TUI_SCREEN")" '^\[1\] http://x/touch%20pwned$' \
+    "the list shows a newline dropped and the space encoded"
+like "$(sed -n 3p "$TUI_SCREEN")" '^\[2\] http://x/a%E2%80%A8b$' \
+    "and U+2028 encoded"
+tui_keys Enter
+is "$(opened)" "1|http://x/touch%20pwned" \
+    "Enter gives the browser the same one clean argument"
+tui_keys y
+tui_wait 'Copied http://x/touch%20pwned'
+is "$(buffer)" "http://x/touch%20pwned" \
+    "y copies it with no newline for a shell to run on paste"
+tui_keys q
+tui_wait '│ 坏链接'
+tui_keys 2 y
+tui_wait 'Copied http://x/a%E2%80%A8b'
+is "$(buffer)" "http://x/a%E2%80%A8b" \
+    "2y copies no line separator"
+tui_keys 2 o
+is "$(opened)" "1|http://x/a%E2%80%A8b" "2o opens the same URL"
+tui_keys 3 o
+is "$(opened)" "1|https://a.cn/hello%20world" \
+    "a URL with a space is opened with the space encoded, not refused"
+tui_keys y
+tui_wait 'Copied "'
+is "$(buffer)" "\"$(dirname "$UNSAFE")/un\\tsafe.html\"" \
+    "y copies a path with a TAB quoted, one line that --dump takes back"
 tui_stop
 
 done_testing

@@ -1,4 +1,4 @@
-/* Tests for src/charset.c: BOM, line ends, UTF-8, GB18030, UTF-16, NUL. */
+/* Tests for src/charset.c: BOM, line ends, UTF-8, GB18030, UTF-16, UTF-32, NUL. */
 #include "config.h"
 
 #include <string.h>
@@ -125,6 +125,38 @@ test_utf16(void)
 }
 
 static void
+test_utf32(void)
+{
+	struct buf b = BUF_INIT;
+	struct warnings w = WARNINGS_INIT;
+	struct error err = ERROR_INIT;
+	const char *enc;
+	static const char le[] = "\xFF\xFE\0\0" "a\0\0\0\r\0\0\0\n\0\0\0"
+	    "\x2D\x4E\0\0" "\x00\xF6\x01\0";
+	static const char be[] = "\0\0\xFE\xFF" "\0\0\0t\0\0\0\n"
+	    "\0\x11\0\0";
+
+	is_int(decode(&b, le, sizeof le - 1, &enc, &w, &err), 0,
+	    "UTF-32LE with a BOM decodes (not refused for its NUL bytes)");
+	is_str(b.buf, "a\n中\xF0\x9F\x98\x80", "into UTF-8 with LF, astral "
+	    "characters and all");
+	is_str(enc, "UTF-32LE", "named UTF-32LE (not taken for UTF-16LE)");
+	is_int(w.nr, 0, "without a warning");
+	is_int(decode(&b, be, sizeof be - 1, &enc, &w, &err), 0,
+	    "UTF-32BE with a BOM decodes");
+	is_str(enc, "UTF-32BE", "named UTF-32BE");
+	is_str(b.buf, "t\n\xEF\xBF\xBD", "a unit above U+10FFFF becomes "
+	    "U+FFFD");
+	ok(w.nr == 1 && strstr(w.v[0].msg, "invalid UTF-32BE"),
+	    "with a warning naming the encoding: %s", w.nr ? w.v[0].msg : "");
+	is_int(decode(&b, "\xFF\xFE\0\0a\0\0\0\0\0\0\0", 12, &enc, &w,
+	    &err), -1, "UTF-32LE holding U+0000: refused");
+	error_release(&err);
+	buf_release(&b);
+	warnings_release(&w);
+}
+
+static void
 test_helpers(void)
 {
 	char s[] = "a\r\r\nb";
@@ -143,6 +175,7 @@ main(void)
 	test_gb18030();
 	test_invalid();
 	test_utf16();
+	test_utf32();
 	test_helpers();
 	return tap_done();
 }

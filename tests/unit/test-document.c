@@ -83,6 +83,17 @@ test_whitespace(void)
 	    "its '[31m'), bad bytes become U+FFFD, bidi overrides go");
 	document_free(d);
 
+	d = html("<p>a&#27;[31mred&#x1b;[0m b&#x1B;]52;c;aGk=&#7;c "
+	    "&#155;2Jd&#1;&#127;e&#150;f &#60;g&#62;</p>"
+	    "<p title=\"&#34;\">&#x9d;0;title&#7;ok &#13;</p>");
+	is_block(d, 0, "ared bc \u203a2Jde\u2013f <g>", "an escape written "
+	    "as a numeric reference goes whole, as a raw one (libxml2 alone "
+	    "drops only the ESC); &#155; and &#150; are windows-1252, as in "
+	    "HTML; &#60; stays text");
+	is_block(d, 1, "ok", "an OSC written with C1 references goes whole; "
+	    "a reference in an attribute stays as written");
+	document_free(d);
+
 	d = html("<p>one<br>two<br><br>three<br></p><p>x\u2028y</p>");
 	is_block(d, 0, "one\ntwo\n\nthree", "<br> is a hard break; a trailing "
 	    "one shows nothing");
@@ -206,6 +217,22 @@ test_links(void)
 	    "English text.", "and its images say image");
 	ok(document_link(d, 0) == NULL, "no headimg, no link 0");
 	document_free(d);
+
+	opt.headimg = "https://img/a b.jpg\n";
+	src = "<a href='http://x/&#10;touch pwned'>a</a>"
+	    "<a href='http://x/touch%20pwned'>b</a>"
+	    "<a href='http://y/&#x2028;z'>c</a>";
+	d = document_from_html(src, strlen(src), &opt);
+	l = document_link(d, 0);
+	is_str(l ? l->url : NULL, "https://img/a%20b.jpg", "the headimg's URL "
+	    "is scrubbed too");
+	l = document_link(d, 1);
+	is_str(l ? l->url : NULL, "http://x/touch%20pwned", "a link's URL is "
+	    "kept scrubbed: the newline gone, the space encoded");
+	l = document_link(d, 2);
+	is_str(l ? l->url : NULL, "http://y/%E2%80%A8z", "and U+2028 encoded; "
+	    "the two spellings of one URL are one link");
+	document_free(d);
 }
 
 static void
@@ -254,6 +281,15 @@ test_markdown(void)
 	    DOCUMENT_STYLE_STRIKE, "~~ strikes");
 	is_int(d->blocks[2].kind, DOCUMENT_TABLE, "a pipe table");
 	is_block(d, 3, "raw html", "raw HTML passes through");
+	document_free(d);
+
+	md = "A &amp; B &lt;c&gt; &copy; &#169; &nosuch; `&amp; &#27;[1m`\n\n"
+	    "x&#27;[31mred&#x1B;]52;c;aGk=&#7;y\n";
+	d = document_from_markdown(md, strlen(md), NULL);
+	is_block(d, 0, "A & B <c> \u00a9 \u00a9 &nosuch; &amp; &#27;[1m",
+	    "named references are decoded as numeric ones are; an unknown "
+	    "one and those in a code span stay as written");
+	is_block(d, 1, "xredy", "an escape written as a reference goes whole");
 	document_free(d);
 }
 

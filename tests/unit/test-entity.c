@@ -41,10 +41,23 @@ main(void)
 	check("中&#20013;文", "中中文");
 	check("&&amp;&", "&&&");
 
-	is_int(entity_lookup("amp", 3), '&', "lookup amp");
-	is_int(entity_lookup("nbsp", 4), 0xA0, "lookup nbsp (Latin-1 part)");
-	is_int(entity_lookup("thorn", 5), 0xFE, "lookup thorn");
-	is_int(entity_lookup("Amp", 3), 0, "names are case-sensitive");
-	is_int(entity_lookup("loz", 3), 0x25CA, "lookup loz");
+	{
+		uint32_t cp = 0;
+
+		is_int((int)entity_numeric("&#27;[31m", 9, &cp), 5,
+		    "entity_numeric: the reference's length");
+		is_int((int)cp, 0x1B, "and its code point");
+		is_int((int)entity_numeric("&#x9B", 5, &cp), 5, "no ';' needed");
+		is_int((int)cp, 0x203A, "0x9B read as windows-1252");
+		is_int((int)entity_numeric("&amp;", 5, &cp), 0,
+		    "a named reference is not numeric");
+		is_int((int)entity_numeric("&#", 2, &cp), 0, "nor a bare &#");
+	}
+
+	is_int(entity_named("amp", 3), '&', "lookup amp");
+	is_int(entity_named("nbsp", 4), 0xA0, "lookup nbsp (Latin-1 part)");
+	is_int(entity_named("thorn", 5), 0xFE, "lookup thorn");
+	is_int(entity_named("Amp", 3), 0, "names are case-sensitive");
+	is_int(entity_named("loz", 3), 0x25CA, "lookup loz");
 	return tap_done();
 }

@@ -369,9 +369,14 @@ test_open(void)
 	ok(!ui_open_allowed("data:text/html,x"), "data: refused");
 	ok(!ui_open_allowed("/etc/passwd") && !ui_open_allowed("example.com"),
 	    "no scheme refused");
-	ok(!ui_open_allowed("https://a.cn/ x") &&
-	    !ui_open_allowed("https://a.cn/\n--help"),
-	    "spaces and controls refused");
+	is_int(ui_open_decide("https://a.cn/ x", &local, &prog), UI_OPEN_UNSAFE,
+	    "a space is refused, for what it is (not as a scheme)");
+	is_int(ui_open_decide("https://a.cn/\n--help", &local, &prog),
+	    UI_OPEN_UNSAFE, "so is a control");
+	is_int(ui_open_decide("https://a.cn/\xe2\x80\xa8x", &local, &prog),
+	    UI_OPEN_UNSAFE, "and U+2028");
+	is_int(ui_open_decide("https://a.cn/%20x", &local, &prog),
+	    UI_OPEN_RUN_DETACHED, "the percent-encoded form is opened");
 	ok(!ui_open_allowed("-https://x"), "an option is not a URL");
 	is_int(ui_open_decide("https://a.cn", &local, &prog), UI_OPEN_RUN_DETACHED,
 	    "local, no $BROWSER: xdg-open, detached");

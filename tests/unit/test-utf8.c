@@ -128,6 +128,24 @@ test_scrub_words(void)
 	buf_release(&alone);
 }
 
+static void
+test_hazard(void)
+{
+	static const uint32_t yes[] = { 0, 0x09, 0x1B, 0x7F, 0x85, 0x9B, 0x2028,
+		0x2029, 0x202E, 0x2066, 0x061C, 0x200E, 0x200F };
+	static const uint32_t no[] = { ' ', 'a', '%', 0xA0, 0x4E2D, 0x200B,
+		0xFFFD, 0x1F600 };
+	bool all = true;
+
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		all = all && utf8_is_hazard(yes[i]);
+	ok(all, "utf8_is_hazard: controls, separators, bidi controls and marks");
+	all = true;
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		all = all && !utf8_is_hazard(no[i]);
+	ok(all, "but not text, a no-break space or a zero-width space");
+}
+
 int
 main(void)
 {
@@ -135,5 +153,6 @@ main(void)
 	test_encode();
 	test_scrub();
 	test_scrub_words();
+	test_hazard();
 	return tap_done();
 }
