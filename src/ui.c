@@ -161,11 +161,16 @@ open_clean(struct ui *ui, const char *url)
 		    "character");
 		return UI_DIRTY_ALL;
 	case UI_OPEN_RUN_TERMINAL:
+		/* The browser has the terminal, as the shell has after C-z;
+		 * the screen is drawn again, whole, when it returns. */
 		ui_term_suspend(ui->term);
 		st = ui_open_run(prog, url, true);
 		ui_term_resume(ui->term);
-		if (st < 0)
-			ui_warning(ui, "Cannot run %s ($BROWSER)", prog);
+		ui->redraw_screen = true;
+		if (st >= 0)
+			return UI_DIRTY_ALL;
+		ui_warning(ui, "Cannot run %s%s", prog, env.browser ?
+		    " ($BROWSER)" : "");
 		return UI_DIRTY_ALL;
 	case UI_OPEN_RUN_DETACHED:
 		if (ui_open_run(prog, url, false) == 0) {

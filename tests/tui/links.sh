@@ -63,8 +63,59 @@ tui_wait 'No link \[9\] in this article'
 ok $? "a link that is not there says so"
 tui_stop
 
-# No display (as over SSH): show the URL, copy it on y.
-TUI_ENV="$base"
+# A terminal browser on a console (no display), as over SSH: $BROWSER is a
+# list tried in order (the first is missing), %s the URL; it gets the
+# terminal, draws its own screen and waits for a key; after it, the
+# reader's screen is back as it was.
+cat >"$T/termbrowser" <<EOF
+#!/bin/sh
+printf '%s|%s|%s\n' "\$#" "\$1" "\$2" >>"$T/opened"
+printf '\033[H\033[2JFAKE BROWSER\n%s\n' "\$2"
+read -r line
+EOF
+chmod +x "$T/termbrowser"
+# (TUI_ENV is read by the shell that tmux runs: the quotes keep one word.)
+TUI_ENV="$base SSH_CONNECTION=10.0.0.1 'BROWSER=nr-no-such-browser:$T/termbrowser -dump %s'"
+tui_start 80 24 -- --db "$T/term.db" "$FIX/links.md"
+tui_wait '全部 / All +1/1'	# the background scan has listed the file
+tui_keys Tab Enter
+tui_wait '│ 链接测试：三种链接'
+tui_settle
+cp "$TUI_SCREEN" "$T/before"
+tui_keys 1 o
+tui_wait '^FAKE BROWSER$'
+ok $? "1o runs \$BROWSER in the terminal, over SSH too"
+like "$(sed -n 2p "$TUI_SCREEN")" '^https://example.com/one$' "and it draws its own screen"
+is "$(opened)" "2|-dump|https://example.com/one" \
+    "the second command of the list, with the URL for %s, one argument"
+tui_keys Enter
+tui_wait '│ 链接测试：三种链接'
+tui_settle
+is_file "$TUI_SCREEN" "$T/before" "when it exits, the screen is back intact"
+tui_stop
+
+# With no $BROWSER and no display: Debian's sensible-browser, when there.
+mkdir -p "$T/sb"
+cat >"$T/sb/sensible-browser" <<EOF
+#!/bin/sh
+printf '%s|%s\n' "\$#" "\$1" >>"$T/opened"
+EOF
+chmod +x "$T/sb/sensible-browser"
+TUI_ENV=$(printf '%s' "$base" | sed "s|PATH=|PATH=$T/sb:|")
+tui_start 80 24 -- --db "$T/sensible.db" "$FIX/links.md"
+tui_wait '全部 / All +1/1'
+tui_keys Tab Enter
+tui_wait '│ 链接测试：三种链接'
+tui_keys 1 o
+is "$(opened)" "1|https://example.com/one" "no \$BROWSER, no display: sensible-browser"
+tui_wait '│ 链接测试：三种链接'
+ok $? "and the screen comes back"
+tui_stop
+
+# No display (as over SSH), no $BROWSER, no sensible-browser: show the
+# URL, copy it on y.
+mkdir -p "$T/nobin"
+TUI_ENV=$(printf '%s' "$base" | sed "s|PATH=[^ ]*|PATH=$T/nobin|")
 tui_start 80 24 -- "$FIX/links.md"
 tui_wait ' 1/3$'
 tui_wait '全部 / All +1/1'	# the background scan has listed the file

@@ -353,12 +353,21 @@ test_clip(void)
 static void
 test_open(void)
 {
-	struct ui_open_env local = { NULL, true, false, true };
-	struct ui_open_env ssh = { "firefox", true, true, true };
-	struct ui_open_env nodisplay = { "firefox", false, false, true };
-	struct ui_open_env browser = { "w3m", true, false, true };
-	struct ui_open_env none = { NULL, true, false, false };
+	struct ui_open_env local = { .display = true, .have_xdg_open = true };
+	struct ui_open_env ssh = { .browser = "w3m", .display = true,
+	    .ssh = true, .have_xdg_open = true };
+	struct ui_open_env nodisplay = { .browser = "lynx",
+	    .have_xdg_open = true };
+	struct ui_open_env browser = { .browser = "w3m", .display = true,
+	    .have_xdg_open = true };
+	struct ui_open_env none = { .display = true };
+	struct ui_open_env ssh_plain = { .display = true, .ssh = true,
+	    .have_xdg_open = true };
+	struct ui_open_env sensible = { .ssh = true, .have_sensible = true };
+	struct ui_open_env both = { .display = true, .have_xdg_open = true,
+	    .have_sensible = true };
 	const char *prog;
+	char ***cmds;
 
 	ok(ui_open_allowed("https://example.com/a?b=c"), "https");
 	ok(ui_open_allowed("HTTP://example.com"), "HTTP in capitals");
@@ -384,12 +393,39 @@ test_open(void)
 	is_int(ui_open_decide("https://a.cn", &browser, &prog),
 	    UI_OPEN_RUN_TERMINAL, "$BROWSER runs in the terminal");
 	is_str(prog, "w3m", "$BROWSER is the program");
-	is_int(ui_open_decide("https://a.cn", &ssh, &prog), UI_OPEN_SHOW,
-	    "over SSH: show the URL");
-	is_int(ui_open_decide("https://a.cn", &nodisplay, &prog), UI_OPEN_SHOW,
-	    "no display: show the URL");
+	is_int(ui_open_decide("https://a.cn", &ssh, &prog),
+	    UI_OPEN_RUN_TERMINAL, "over SSH, $BROWSER runs in the terminal");
+	is_str(prog, "w3m", "the same $BROWSER");
+	is_int(ui_open_decide("https://a.cn", &nodisplay, &prog),
+	    UI_OPEN_RUN_TERMINAL, "on a console (no display) too");
+	is_int(ui_open_decide("https://a.cn", &ssh_plain, &prog), UI_OPEN_SHOW,
+	    "over SSH with no $BROWSER nor sensible-browser: show the URL");
+	is_int(ui_open_decide("https://a.cn", &sensible, &prog),
+	    UI_OPEN_RUN_TERMINAL, "no $BROWSER, no display: sensible-browser");
+	is_str(prog, "sensible-browser", "in the terminal");
+	is_int(ui_open_decide("https://a.cn", &both, &prog),
+	    UI_OPEN_RUN_DETACHED, "under a display xdg-open comes first");
 	is_int(ui_open_decide("https://a.cn", &none, &prog), UI_OPEN_SHOW,
 	    "no browser: show the URL");
+
+	/* $BROWSER's forms: a list tried in order, %s, the URL one word. */
+	cmds = ui_open_commands("lynx -nopause %s:w3m", "https://a.cn/x y");
+	ok(cmds[0] && cmds[1] && !cmds[2], "two commands");
+	is_str(cmds[0][0], "lynx", "the first's program");
+	is_str(cmds[0][1], "-nopause", "its option");
+	is_str(cmds[0][2], "https://a.cn/x y", "%%s is the URL, one argument");
+	ok(!cmds[0][3], "and nothing after");
+	is_str(cmds[1][0], "w3m", "the second");
+	is_str(cmds[1][1], "https://a.cn/x y", "without %%s the URL comes last");
+	ui_open_commands_free(cmds);
+	cmds = ui_open_commands("  :open --url=%s --x=100%%  ::", "u;rm");
+	ok(cmds[0] && !cmds[1], "empty commands are left out");
+	is_str(cmds[0][1], "--url=u;rm", "%%s inside a word");
+	is_str(cmds[0][2], "--x=100%", "%%%% is a %%");
+	ok(!cmds[0][3], "the URL is not added again");
+	ui_open_commands_free(cmds);
+	is_int(ui_open_run("nr-no-such-browser:nr-nor-this:true", "https://a.cn",
+	    true), 0, "the first command that starts runs");
 	is_int(ui_open_decide("javascript:x", &local, &prog), UI_OPEN_REFUSE,
 	    "a bad scheme is refused before anything else");
 	is_int(ui_open_run("true", "https://a.cn", true), 0, "a program runs");
