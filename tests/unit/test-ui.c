@@ -107,7 +107,7 @@ test_key_tables(void)
 	is_int(ui_keys_lookup(k, UI_KEYS_TREE, UI_KEY_FN(KEY_DOWN)), UI_CMD_DOWN,
 	    "arrows work");
 	is_int(ui_keys_lookup(k, UI_KEYS_READER, 12), UI_CMD_REDRAW, "C-l redraws");
-	ui_keys_help(k, &help, 0);
+	ui_keys_help(k, NULL, &help, 0);
 	joined = strvec_join(&help, "\n");
 	ok(strstr(joined, "Everywhere\n") && strstr(joined, "\nReader\n"),
 	    "the help has a heading per table");
@@ -131,9 +131,9 @@ test_key_tables(void)
 		ok(w.v[0].line == 7 && strstr(w.v[0].msg, "C-1: unknown key name"),
 		    "a bad key name, at its line: %d %s", w.v[0].line, w.v[0].msg);
 		ok(w.v[1].line == 8 &&
-		    strstr(w.v[1].msg, "y: unknown command frobnicate"),
+		    strstr(w.v[1].msg, "y: unknown command 'frobnicate'"),
 		    "a bad command: %s", w.v[1].msg);
-		ok(w.v[2].line == 10 && strstr(w.v[2].msg, "unknown key table"),
+		ok(w.v[2].line == 9 && w.v[2].col == 3 && strstr(w.v[2].msg, "unknown key table"),
 		    "a bad table: %s", w.v[2].msg);
 	}
 	is_str(file, "user.yaml", "the warnings name the user's file");
