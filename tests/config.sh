@@ -15,6 +15,12 @@ like "$(cat "$T/defaults.yaml")" '^    r: toggle-read$' "and the keys"
 "$NEWSREADER" --config "$T/defaults.yaml" --print-config >"$T/again.yaml"
 is_file "$T/again.yaml" "$T/defaults.yaml" "the defaults read back print the same bytes"
 
+# The example config make install puts in docdir is the defaults.
+"$NEWSREADER" --config "$top_srcdir/doc/config.example.yaml" --print-config \
+    >"$T/example.yaml" 2>"$T/err"
+is_file "$T/example.yaml" "$T/defaults.yaml" "doc/config.example.yaml is the defaults"
+is "$(cat "$T/err")" "" "without a fault"
+
 # A file that changes some of everything.
 cat >"$T/mine.yaml" <<'YAML'
 osc52: no
