@@ -51,14 +51,14 @@ is_file "$T/p2.yaml" "$T/p1.yaml" "read back with --config, it prints the same b
 
 # Where the file comes from: --config, else $NEWSREADER_CONFIG, else the
 # default path; a file named and absent is a usage error.
-err=$("$NEWSREADER" --config "$T/absent.yaml" --print-config 2>&1 >/dev/null); st=$?
+err=$("$NEWSREADER" --config "$T/absent.yaml" --db "$T/x.db" --list --no-scan 2>&1 >/dev/null); st=$?
 is "$st" 2 "--config naming a missing file exits 2"
 like "$err" "$T/absent.yaml: no such config file \\(named by --config\\)" "and says so"
 out=$(NEWSREADER_CONFIG="$T/mine.yaml" "$NEWSREADER" --print-config)
 like "$out" '^measure: 66$' "\$NEWSREADER_CONFIG names the file"
 out=$(NEWSREADER_CONFIG="$T/mine.yaml" "$NEWSREADER" --config "$T/defaults.yaml" --print-config)
 like "$out" '^measure: 80$' "--config wins over \$NEWSREADER_CONFIG"
-err=$(NEWSREADER_CONFIG="$T/absent.yaml" "$NEWSREADER" --print-config 2>&1 >/dev/null); st=$?
+err=$(NEWSREADER_CONFIG="$T/absent.yaml" "$NEWSREADER" --db "$T/x.db" --list --no-scan 2>&1 >/dev/null); st=$?
 is "$st" 2 "\$NEWSREADER_CONFIG naming a missing file exits 2"
 like "$err" "named by NEWSREADER_CONFIG" "and says which named it"
 mkdir -p "$XDG_CONFIG_HOME/newsreader"
