@@ -1,7 +1,8 @@
 /*
  * conf: the user's settings, read from a YAML file.
  *
- * The file is $XDG_CONFIG_HOME/newsreader/config.yaml (by default
+ * The file is the one --config or $NEWSREADER_CONFIG names (cli.c), else
+ * $XDG_CONFIG_HOME/newsreader/config.yaml (by default
  * ~/.config/newsreader/config.yaml). Every setting has a default, and the
  * default key bindings are themselves written in the config file's syntax
  * (conf_default_text) and read by the same parser, so what a user writes
@@ -23,10 +24,11 @@
  *         x: none          # unbind
  *
  * A file that is not valid YAML changes nothing: its first fault is
- * reported with its line and the defaults stay. A bad entry in a valid file
- * is reported and skipped; the other entries apply. Messages are warnings
- * on a struct warnings (line + text) about the file's path, for the caller
- * to show.
+ * reported with its line and column and the defaults stay. A bad entry in
+ * a valid file is reported and skipped; the other entries apply. Messages
+ * are warnings on a struct warnings (line, column, text) about the file's
+ * path, for the caller to show; an unknown name is followed by the
+ * nearest known one ("did you mean timezone?").
  */
 #ifndef NR_CONF_H
 #define NR_CONF_H
