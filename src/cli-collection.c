@@ -784,6 +784,90 @@ cli_collection_categories(const struct cli_collection_opts *o)
 	return rc;
 }
 
+/* One article's tag or author, for cli_collection_names(). */
+struct name_use {
+	char *name;		/* owned */
+	bool unread;
+};
+
+static int
+name_use_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct name_use *)a)->name,
+	    ((const struct name_use *)b)->name);
+}
+
+int
+cli_collection_names(const struct cli_collection_opts *o, enum cli_names which)
+{
+	struct strvec scope = STRVEC_INIT;
+	struct collection_view v = o->view;
+	struct collection_item it = { 0 };
+	struct error err = ERROR_INIT;
+	struct collection_cursor *cur;
+	struct collection *c;
+	struct name_use *uses = NULL;
+	size_t nuses = 0, alloc = 0;
+	struct buf line = BUF_INIT;
+	bool missing;
+	int rc, r;
+
+	if ((rc = cli_collection_open(o, &c, &scope, &missing)) != CLI_OK)
+		return rc;
+	v.scope = (const char *const *)scope.v;
+	v.nscope = scope.nr;
+	/* Every use, then sorted and counted in runs: one pass over the
+	 * view, and the memory of the uses, which the view bounds. */
+	cur = collection_query(c, &v, NULL, COLLECTION_AFTER, 0, &err);
+	if (!cur) {
+		rc = fail("%s", err.msg);
+		goto out;
+	}
+	while ((r = collection_cursor_next(cur, &it, &err)) > 0) {
+		const struct article *a = it.article;
+		size_t n = which == CLI_NAMES_TAGS ? a->tags.nr : a->author != NULL;
+
+		for (size_t i = 0; i < n; i++) {
+			ALLOC_GROW(uses, nuses + 1, alloc);
+			uses[nuses].name = xstrdup(which == CLI_NAMES_TAGS ?
+			    a->tags.v[i] : a->author);
+			uses[nuses].unread = !it.read;
+			nuses++;
+		}
+	}
+	if (r < 0)
+		rc = fail("%s", err.msg);
+	collection_cursor_free(cur);
+	if (nuses)
+		qsort(uses, nuses, sizeof uses[0], name_use_cmp);
+	for (size_t i = 0, j; rc == CLI_OK && i < nuses; i = j) {
+		long long unread = 0;
+
+		for (j = i; j < nuses && strcmp(uses[j].name, uses[i].name) == 0; j++)
+			unread += uses[j].unread;
+		buf_reset(&line);
+		utf8_scrub(&line, uses[i].name, strlen(uses[i].name),
+		    UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS);
+		buf_addf(&line, "\t%lld\t%lld\n", (long long)(j - i), unread);
+		if (!emit(&line, &rc))
+			break;
+	}
+	if (fflush(stdout) != 0 && errno != EPIPE && rc == CLI_OK)
+		rc = fail("cannot write the listing: %s", strerror(errno));
+	if (missing)
+		rc = CLI_ERROR;
+out:
+	for (size_t i = 0; i < nuses; i++)
+		free(uses[i].name);
+	free(uses);
+	collection_item_release(&it);
+	buf_release(&line);
+	error_release(&err);
+	strvec_clear(&scope);
+	collection_free(c);
+	return rc;
+}
+
 /* --- state and sources --- */
 
 /* Open to write, without scanning or touching the sources. */

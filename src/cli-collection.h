@@ -97,6 +97,18 @@ int cli_collection_list(const struct cli_collection_opts *o);
 /* --categories: "PATH\tTOTAL\tUNREAD" per node, in tree order. */
 int cli_collection_categories(const struct cli_collection_opts *o);
 
+enum cli_names {
+	CLI_NAMES_TAGS,		/* --tags */
+	CLI_NAMES_AUTHORS,	/* --authors */
+};
+/*
+ * --tags, --authors: "NAME\tTOTAL\tUNREAD" per tag or author of the
+ * articles in the view, by name (code point order): the form of
+ * --categories, for shell completion and scripts.
+ */
+int cli_collection_names(const struct cli_collection_opts *o,
+    enum cli_names which);
+
 enum cli_mark {
 	CLI_MARK_READ,
 	CLI_MARK_UNREAD,

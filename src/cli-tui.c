@@ -45,6 +45,7 @@ cli_tui(const struct cli_tui_args *args, const struct cli_env *env)
 	struct ui_options o = {
 		.conf = args->conf,
 		.conf_path = args->conf_path,
+		.conf_found = args->conf_found,
 		.conf_warnings = args->conf_warnings,
 		.no_mouse = args->no_mouse,
 		.locale_fallback = env->locale_fallback,

@@ -15,7 +15,8 @@ struct conf;
 struct cli_tui_args {
 	const struct conf *conf;
 	const char *conf_path;
-	const struct warnings *conf_warnings;
+	bool conf_found;	/* conf_path exists */
+	const struct warnings *conf_warnings; /* the keys' included */
 	bool no_mouse;
 	/* --db, the sources, the first view (--category...), --sort... */
 	const struct cli_collection_opts *coll;

@@ -21,6 +21,7 @@
 #include "conf.h"
 #include "quote.h"
 #include "report.h"
+#include "ui-keys.h"
 #include "xmalloc.h"
 
 enum cli_mode {
@@ -29,6 +30,9 @@ enum cli_mode {
 	MODE_VERSION,
 	MODE_LIST,
 	MODE_CATEGORIES,
+	MODE_TAGS,
+	MODE_AUTHORS,
+	MODE_PRINT_CONFIG,
 	/* the modes that take operands other than sources, from here on */
 	MODE_MARK_READ,
 	MODE_MARK_UNREAD,
@@ -76,6 +80,9 @@ enum opt_id {
 	OPT_UNSTAR,
 	OPT_CONFIG,
 	OPT_NO_MOUSE,
+	OPT_PRINT_CONFIG,
+	OPT_TAGS,
+	OPT_AUTHORS,
 };
 
 struct cli_option {
@@ -101,6 +108,10 @@ static const struct cli_option cli_options[] = {
 	    "else 80, at most the config's measure)" },
 	{ "categories", no_argument, OPT_CATEGORIES, NULL,
 	    "print the category tree: PATH, articles, unread (TAB-separated)" },
+	{ "tags", no_argument, OPT_TAGS, NULL,
+	    "print the tags: TAG, articles, unread (TAB-separated)" },
+	{ "authors", no_argument, OPT_AUTHORS, NULL,
+	    "print the authors: NAME, articles, unread (TAB-separated)" },
 	{ "category", required_argument, OPT_CATEGORY, "PATH",
 	    "only the articles in category PATH (a/b) and below" },
 	{ "tag", required_argument, OPT_TAG, "TAG", "only the articles tagged TAG" },
@@ -132,7 +143,10 @@ static const struct cli_option cli_options[] = {
 	{ "star", no_argument, OPT_STAR, NULL, "star the articles ID..." },
 	{ "unstar", no_argument, OPT_UNSTAR, NULL, "unstar the articles ID..." },
 	{ "config", required_argument, OPT_CONFIG, "FILE",
-	  "read settings from FILE (default ~/.config/newsreader/config.yaml)" },
+	  "read settings from FILE (default: $NEWSREADER_CONFIG, else "
+	  "~/.config/newsreader/config.yaml)" },
+	{ "print-config", no_argument, OPT_PRINT_CONFIG, NULL,
+	  "print the settings in effect (the defaults and the file) as YAML" },
 	{ "no-mouse", no_argument, OPT_NO_MOUSE, NULL,
 	  "do not use the mouse in the full-screen interface" },
 };
@@ -160,6 +174,9 @@ static const struct {
 } mode_options[] = {
 	{ OPT_LIST, MODE_LIST },
 	{ OPT_CATEGORIES, MODE_CATEGORIES },
+	{ OPT_TAGS, MODE_TAGS },
+	{ OPT_AUTHORS, MODE_AUTHORS },
+	{ OPT_PRINT_CONFIG, MODE_PRINT_CONFIG },
 	{ OPT_MARK_READ, MODE_MARK_READ },
 	{ OPT_MARK_UNREAD, MODE_MARK_UNREAD },
 	{ OPT_STAR, MODE_STAR },
@@ -252,8 +269,9 @@ set_mode(struct cli_opts *opts, int opt)
 		if (opts->mode != MODE_DEFAULT && opts->mode != mode_options[i].mode &&
 		    opts->mode != MODE_HELP && opts->mode != MODE_VERSION) {
 			fprintf(stderr, "newsreader: choose one of --list, "
-			    "--categories, --mark-read, --mark-unread, --star, "
-			    "--unstar, --forget, --dump\n");
+			    "--categories, --tags, --authors, --print-config, "
+			    "--mark-read, --mark-unread, --star, --unstar, "
+			    "--forget, --dump\n");
 			return CLI_USAGE;
 		}
 		if (opts->mode == MODE_DEFAULT)
@@ -296,6 +314,9 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			break;
 		case OPT_LIST:
 		case OPT_CATEGORIES:
+		case OPT_TAGS:
+		case OPT_AUTHORS:
+		case OPT_PRINT_CONFIG:
 		case OPT_MARK_READ:
 		case OPT_MARK_UNREAD:
 		case OPT_STAR:
@@ -402,6 +423,9 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 		fprintf(stderr, "newsreader: --sort rank goes with --search\n");
 		ret = CLI_USAGE;
 	}
+	/* The environment fills in what the command line left out. */
+	if (!opts->coll.db && getenv("NEWSREADER_DB") && *getenv("NEWSREADER_DB"))
+		opts->coll.db = getenv("NEWSREADER_DB");
 	opts->coll.args = opts->args;
 	opts->coll.nargs = opts->nargs;
 	opts->coll.json = opts->json;
@@ -412,31 +436,71 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 
 /*
  * Load the settings every mode shares: the config file (a bad one is
- * reported and the defaults are used) and its time zone, which the
- * parser's dates follow. The caller releases conf and w and frees *path.
+ * reported and the defaults are used), its key bindings checked (so that
+ * a fault in them is said in every mode, not only where keys are used)
+ * and its time zone, which the parser's dates follow. The file is
+ * --config's, else $NEWSREADER_CONFIG's, else the default path; only the
+ * default path may be absent. Returns 0, or CLI_USAGE after saying that
+ * the file named is not there. The caller releases conf, w and *keys (when
+ * not NULL) and frees *path.
  */
-static void
+static int
 load_conf(const struct cli_opts *opts, struct conf *conf, char **path,
-    struct warnings *w)
+    bool *found, struct ui_keys **keys, struct warnings *w)
 {
 	struct error err = ERROR_INIT;
+	const char *env = getenv("NEWSREADER_CONFIG");
+	const char *named = opts->config ? opts->config : env && *env ? env : NULL;
+	int r;
 
 	conf_init(conf);
-	*path = opts->config ? xstrdup(opts->config) : conf_default_path();
-	if (conf_load(conf, *path, w, &err) < 0) {
+	*keys = NULL;
+	*path = named ? xstrdup(named) : conf_default_path();
+	r = conf_load(conf, *path, w, &err);
+	*found = r == 0;
+	if (r < 0) {
 		warnings_add(w, 0, "%s", err.msg);
 		error_release(&err);
+	} else if (r == 1 && named) {
+		fprintf(stderr, "newsreader: %s: no such config file (named by "
+		    "%s)\n", *path, opts->config ? "--config" : "NEWSREADER_CONFIG");
+		return CLI_USAGE;
 	}
+	*keys = ui_keys_new(conf, w, NULL);
 	conf_apply_timezone(conf);
+	return 0;
 }
 
-/* Print the config's warnings for a mode that has no status line. */
+/* Print the config's warnings, FILE:LINE:COL: what, on stderr. */
 static void
 report_conf(const char *path, const struct warnings *w)
 {
-	struct reporter r = { .fn = report_to_stderr };
+	struct buf b = BUF_INIT;
 
-	report_warnings(&r, path, w);
+	for (size_t i = 0; i < w->nr; i++) {
+		buf_reset(&b);
+		report_format_at(&b, path, w->v[i].line, w->v[i].col, w->v[i].msg);
+		buf_addc(&b, '\n');
+		fwrite(b.buf, 1, b.len, stderr);
+	}
+	buf_release(&b);
+}
+
+/* --print-config: the settings in effect, as a config file says them. */
+static int
+print_config(const struct conf *conf, const struct ui_keys *keys)
+{
+	struct buf b = BUF_INIT;
+	int rc = CLI_OK;
+
+	conf_print(conf, &b);
+	ui_keys_print(keys, &b);
+	if (fwrite(b.buf, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+		fprintf(stderr, "newsreader: cannot write the settings\n");
+		rc = CLI_ERROR;
+	}
+	buf_release(&b);
+	return rc;
 }
 
 int
@@ -446,6 +510,8 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	struct conf conf;
 	struct warnings conf_warnings = WARNINGS_INIT;
 	char *conf_path = NULL;
+	struct ui_keys *keys = NULL;
+	bool conf_found = false;
 	int ret;
 
 	if ((ret = parse_args(argc, argv, &opts)) != 0)
@@ -468,26 +534,37 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 	default:
 		break;
 	}
-	load_conf(&opts, &conf, &conf_path, &conf_warnings);
+	if ((ret = load_conf(&opts, &conf, &conf_path, &conf_found, &keys,
+	    &conf_warnings)) != 0)
+		goto out;
+	/* Said in full on stderr in every mode; the interface's status line
+	 * says them again, and its help screen lists them, but the line is
+	 * as wide as the screen and this text stays once the screen is gone. */
+	report_conf(conf_path, &conf_warnings);
 	switch (opts.mode) {
+	case MODE_PRINT_CONFIG:
+		ret = print_config(&conf, keys);
+		break;
 	case MODE_LIST:
-		report_conf(conf_path, &conf_warnings);
 		ret = cli_collection_list(&opts.coll);
 		break;
 	case MODE_CATEGORIES:
-		report_conf(conf_path, &conf_warnings);
 		ret = cli_collection_categories(&opts.coll);
+		break;
+	case MODE_TAGS:
+		ret = cli_collection_names(&opts.coll, CLI_NAMES_TAGS);
+		break;
+	case MODE_AUTHORS:
+		ret = cli_collection_names(&opts.coll, CLI_NAMES_AUTHORS);
 		break;
 	case MODE_MARK_READ:
 	case MODE_MARK_UNREAD:
 	case MODE_STAR:
 	case MODE_UNSTAR:
-		report_conf(conf_path, &conf_warnings);
 		ret = cli_collection_mark(&opts.coll, mark_modes[opts.mode -
 		    MODE_MARK_READ]);
 		break;
 	case MODE_FORGET:
-		report_conf(conf_path, &conf_warnings);
 		ret = cli_collection_forget(&opts.coll);
 		break;
 	case MODE_DUMP: {
@@ -495,22 +572,19 @@ cli_main(int argc, char **argv, const struct cli_env *env)
 			opts.coll.db, PAGE_OPTIONS_INIT, (unsigned)conf.measure };
 
 		conf_page_options(&conf, &d.page);
-
-		report_conf(conf_path, &conf_warnings);
 		ret = cli_dump(opts.args, opts.nargs, &d);
 		break;
 	}
 	default: {
-		struct cli_tui_args ta = { &conf, conf_path, &conf_warnings,
-			opts.no_mouse, &opts.coll };
+		struct cli_tui_args ta = { &conf, conf_path, conf_found,
+			&conf_warnings, opts.no_mouse, &opts.coll };
 
 		ret = cli_tui(&ta, env);
-		/* The screen could not show them: say them here. */
-		if (ret == CLI_ERROR)
-			report_conf(conf_path, &conf_warnings);
 		break;
 	}
 	}
+out:
+	ui_keys_free(keys);
 	warnings_release(&conf_warnings);
 	conf_release(&conf);
 	free(conf_path);

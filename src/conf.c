@@ -17,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <yaml.h>
 
 #include "buf.h"
+#include "nearest.h"
 #include "page.h"
 #include "xmalloc.h"
 
@@ -193,6 +195,20 @@ parse_color(const char *w)
 	return -2;
 }
 
+/* A colour as parse_color() reads it back. */
+static void
+format_color(int col, struct buf *out)
+{
+	if (col == CONF_COLOR_DEFAULT)
+		buf_adds(out, "default");
+	else if (col < 8)
+		buf_adds(out, color_names[col]);
+	else if (col < 16)
+		buf_addf(out, "bright-%s", color_names[col - 8]);
+	else
+		buf_addf(out, "%d", col);
+}
+
 int
 conf_parse_style(struct conf_style *st, const char *spec, const char **why)
 {
@@ -250,6 +266,29 @@ conf_parse_style(struct conf_style *st, const char *spec, const char **why)
 	return ret;
 }
 
+void
+conf_style_format(const struct conf_style *st, struct buf *out)
+{
+	size_t start = out->len;
+
+	for (size_t i = 0; i < sizeof attr_names / sizeof attr_names[0]; i++)
+		if (st->attrs & attr_names[i].attr)
+			buf_addf(out, "%s%s", out->len > start ? " " : "",
+			    attr_names[i].name);
+	/* The foreground is said when set, or when "on" needs a word before
+	 * it to be read as a background ("default on cyan"). */
+	if (st->fg != CONF_COLOR_DEFAULT || (st->bg != CONF_COLOR_DEFAULT &&
+	    out->len == start) || (st->attrs == 0 && st->bg == CONF_COLOR_DEFAULT)) {
+		if (out->len > start)
+			buf_addc(out, ' ');
+		format_color(st->fg, out);
+	}
+	if (st->bg != CONF_COLOR_DEFAULT) {
+		buf_adds(out, " on ");
+		format_color(st->bg, out);
+	}
+}
+
 /* --- walking the document --- */
 
 struct walk {
@@ -263,6 +302,27 @@ static int
 line_of(const yaml_node_t *n)
 {
 	return (int)n->start_mark.line + 1;
+}
+
+static int
+col_of(const yaml_node_t *n)
+{
+	return (int)n->start_mark.column + 1;
+}
+
+/* A warning at node n's line and column. */
+#define warn_at(wk, n, ...) \
+	warnings_add_at((wk)->w, line_of(n), col_of(n), __VA_ARGS__)
+
+/* "; did you mean NAME?" when one of names[0..n) is near want. */
+static void
+add_suggestion(struct buf *out, const char *want, const char *const *names,
+    size_t n)
+{
+	const char *near = want ? nearest_name(want, names, n) : NULL;
+
+	if (near)
+		buf_addf(out, "; did you mean %s?", near);
 }
 
 /* The node's text when it is a scalar, else NULL. */
@@ -294,7 +354,7 @@ set_bool(struct walk *wk, yaml_node_t *n, const char *key, bool *out)
 	int v = parse_bool(scalar(n));
 
 	if (v < 0)
-		warnings_add(wk->w, line_of(n), "%s: expected true or false", key);
+		warn_at(wk, n, "%s: expected true or false", key);
 	else
 		*out = v;
 }
@@ -334,11 +394,70 @@ set_measure(struct walk *wk, yaml_node_t *n, const char *key)
 	v = s ? strtol(s, &end, 10) : 0;
 	if (!s || !*s || *end || errno || v < CONF_MEASURE_MIN ||
 	    v > CONF_MEASURE_MAX) {
-		warnings_add(wk->w, line_of(n), "%s: expected a width from %d to %d",
+		warn_at(wk, n, "%s: expected a width from %d to %d",
 		    key, CONF_MEASURE_MIN, CONF_MEASURE_MAX);
 		return;
 	}
 	wk->c->measure = (int)v;
+}
+
+/*
+ * Whether tz is a POSIX rule ("CST-8", "<+08>-8", "EST5EDT,M3.2.0,M11.1.0"):
+ * a name of three or more letters (or <...>), then an offset. Only the
+ * start is checked; the C library reads the rest.
+ */
+static bool
+tz_is_rule(const char *tz)
+{
+	size_t n;
+
+	if (*tz == '<') {
+		n = strcspn(tz, ">");
+		if (tz[n] != '>' || n < 4)
+			return false;
+		n++;
+	} else {
+		n = 0;
+		while ((tz[n] >= 'A' && tz[n] <= 'Z') || (tz[n] >= 'a' && tz[n] <= 'z'))
+			n++;
+		if (n < 3)
+			return false;
+	}
+	if (tz[n] == '+' || tz[n] == '-')
+		n++;
+	return tz[n] >= '0' && tz[n] <= '9';
+}
+
+/*
+ * Whether tz names a zone the C library can load: a file under $TZDIR
+ * (else /usr/share/zoneinfo), or a POSIX rule. Without a file the C
+ * library would silently use UTC, which is exactly the surprise an
+ * unknown name must not give; UTC and GMT themselves need no file.
+ */
+static bool
+tz_known(const char *tz)
+{
+	const char *dir = getenv("TZDIR");
+	struct stat st;
+	char *path;
+	bool found;
+
+	if (*tz == ':')
+		tz++;
+	if (strcmp(tz, "UTC") == 0 || strcmp(tz, "GMT") == 0)
+		return true;
+	if (tz_is_rule(tz))
+		return true;
+	if (!*tz || strstr(tz, ".."))
+		return false;
+	if (*tz == '/')
+		path = xstrdup(tz);
+	else
+		path = xasprintf("%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo",
+		    tz);
+	found = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return found;
 }
 
 static void
@@ -351,8 +470,14 @@ set_timezone(struct walk *wk, yaml_node_t *n, const char *key)
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			s = NULL;
 	if (!s || !*s) {
-		warnings_add(wk->w, line_of(n), "%s: expected a zone name such as "
+		warn_at(wk, n, "%s: expected a zone name such as "
 		    "Asia/Shanghai", key);
+		return;
+	}
+	if (!tz_known(s)) {
+		warn_at(wk, n, "%s: unknown time zone '%s' (not in the zone "
+		    "database, nor a rule such as CST-8); the local time stays "
+		    "as it was", key, s);
 		return;
 	}
 	free(wk->c->timezone);
@@ -363,7 +488,7 @@ static void
 set_colors(struct walk *wk, yaml_node_t *n, const char *key)
 {
 	if (n->type != YAML_MAPPING_NODE) {
-		warnings_add(wk->w, line_of(n), "%s: expected a mapping of "
+		warn_at(wk, n, "%s: expected a mapping of "
 		    "element: style", key);
 		return;
 	}
@@ -375,20 +500,24 @@ set_colors(struct walk *wk, yaml_node_t *n, const char *key)
 		int id = name ? style_id(name) : -1;
 
 		if (id < 0) {
-			warnings_add(wk->w, line_of(k), "colors: unknown element '%s'",
-			    name ? name : "?");
+			struct buf hint = BUF_INIT;
+
+			add_suggestion(&hint, name, style_names, CONF_STYLE_COUNT);
+			warn_at(wk, k, "colors: unknown element '%s'%s",
+			    name ? name : "?", hint.buf);
+			buf_release(&hint);
 			continue;
 		}
 		if (!spec || conf_parse_style(&wk->c->styles[id], spec, &why) < 0)
-			warnings_add(wk->w, line_of(v), "colors: %s: bad style '%s'%s%s",
+			warn_at(wk, v, "colors: %s: bad style '%s'%s%s",
 			    name, spec ? spec : "", why ? ": " : "", why ? why : "");
 	}
 }
 
 static void
-add_binding(struct walk *wk, const char *table, const char *key,
-    const char *command, int line)
+add_binding(struct walk *wk, yaml_node_t *t, yaml_node_t *k, yaml_node_t *v)
 {
+	const char *table = scalar(t), *key = scalar(k), *command = scalar(v);
 	struct conf *c = wk->c;
 	struct conf_binding *b;
 
@@ -399,14 +528,18 @@ add_binding(struct walk *wk, const char *table, const char *key,
 	b->command = command && strcmp(command, "none") != 0 ? xstrdup(command)
 	    : NULL;
 	b->file = xstrdup(wk->name);
-	b->line = line;
+	b->line = line_of(k);
+	b->col = col_of(k);
+	b->table_line = line_of(t);
+	b->table_col = col_of(t);
+	b->command_col = col_of(v);
 }
 
 static void
 set_keys(struct walk *wk, yaml_node_t *n, const char *key)
 {
 	if (n->type != YAML_MAPPING_NODE) {
-		warnings_add(wk->w, line_of(n), "%s: expected a mapping of "
+		warn_at(wk, n, "%s: expected a mapping of "
 		    "table: bindings", key);
 		return;
 	}
@@ -417,14 +550,14 @@ set_keys(struct walk *wk, yaml_node_t *n, const char *key)
 		const char *table = scalar(t);
 
 		if (!table) {
-			warnings_add(wk->w, line_of(t), "keys: a table name must be "
+			warn_at(wk, t, "keys: a table name must be "
 			    "a plain word");
 			continue;
 		}
 		if (m->type == YAML_SCALAR_NODE && !*scalar(m))
 			continue;	/* "list:" with nothing under it */
 		if (m->type != YAML_MAPPING_NODE) {
-			warnings_add(wk->w, line_of(m), "keys: %s: expected a "
+			warn_at(wk, m, "keys: %s: expected a "
 			    "mapping of key: command", table);
 			continue;
 		}
@@ -435,11 +568,11 @@ set_keys(struct walk *wk, yaml_node_t *n, const char *key)
 			const char *kname = scalar(k), *cmd = scalar(v);
 
 			if (!kname || !*kname || !cmd || !*cmd) {
-				warnings_add(wk->w, line_of(k), "keys: %s: expected "
+				warn_at(wk, k, "keys: %s: expected "
 				    "KEY: COMMAND", table);
 				continue;
 			}
-			add_binding(wk, table, kname, cmd, line_of(k));
+			add_binding(wk, t, k, v);
 		}
 	}
 }
@@ -466,7 +599,7 @@ walk_root(struct walk *wk, yaml_node_t *root)
 	if (root->type == YAML_SCALAR_NODE && !*scalar(root))
 		return;		/* an empty file */
 	if (root->type != YAML_MAPPING_NODE) {
-		warnings_add(wk->w, line_of(root), "expected a mapping of "
+		warn_at(wk, root, "expected a mapping of "
 		    "setting: value");
 		return;
 	}
@@ -481,8 +614,15 @@ walk_root(struct walk *wk, yaml_node_t *root)
 			if (name && strcmp(name, conf_keys[i].name) == 0)
 				break;
 		if (i == sizeof conf_keys / sizeof conf_keys[0]) {
-			warnings_add(wk->w, line_of(k), "unknown setting '%s'",
-			    name ? name : "?");
+			const char *names[sizeof conf_keys / sizeof conf_keys[0]];
+			struct buf hint = BUF_INIT;
+
+			for (i = 0; i < sizeof names / sizeof names[0]; i++)
+				names[i] = conf_keys[i].name;
+			add_suggestion(&hint, name, names, i);
+			warn_at(wk, k, "unknown setting '%s'%s", name ? name : "?",
+			    hint.buf);
+			buf_release(&hint);
 			continue;
 		}
 		conf_keys[i].set(wk, v, name);
@@ -510,8 +650,8 @@ conf_parse(struct conf *c, const char *name, const char *data, size_t len,
 		buf_adds(&msg, parser.problem ? parser.problem : "a syntax error");
 		if (parser.context)
 			buf_addf(&msg, " %s", parser.context);
-		warnings_add(w, (int)parser.problem_mark.line + 1,
-		    "not valid YAML, so the defaults are used: %s", msg.buf);
+		warnings_add_at(w, (int)parser.problem_mark.line + 1,
+		    (int)parser.problem_mark.column + 1, "not valid YAML, so the defaults are used: %s", msg.buf);
 		buf_release(&msg);
 		yaml_parser_delete(&parser);
 		return -1;
@@ -570,12 +710,20 @@ conf_load(struct conf *c, const char *path, struct warnings *w,
 
 	if (!fp) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;
+			return 1;
 		error_set(err, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (b.len + n > CONF_FILE_MAX) {
+			error_set(err, "%s: larger than %d KiB; not a config file",
+			    path, CONF_FILE_MAX / 1024);
+			fclose(fp);
+			buf_release(&b);
+			return -1;
+		}
 		buf_add(&b, chunk, n);
+	}
 	if (ferror(fp)) {
 		error_set(err, "%s: %s", path, strerror(errno));
 		fclose(fp);
@@ -597,6 +745,50 @@ conf_default_path(void)
 		return xasprintf("%s/newsreader/config.yaml", xdg);
 	return xasprintf("%s/.config/newsreader/config.yaml",
 	    home && *home ? home : ".");
+}
+
+void
+conf_yaml_scalar(struct buf *out, const char *s)
+{
+	bool plain = *s != '\0';
+
+	/* Plain when it is a word YAML cannot read as anything else. */
+	for (const char *p = s; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || (*p == '-' && p > s) ||
+		    (*p == '/' && p > s) || (*p == '_' && p > s);
+	if (plain) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addc(out, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addc(out, '\\');
+		buf_addc(out, *p);
+	}
+	buf_addc(out, '"');
+}
+
+void
+conf_print(const struct conf *c, struct buf *out)
+{
+	buf_addf(out, "osc52: %s\n", c->osc52 ? "true" : "false");
+	buf_addf(out, "mouse: %s\n", c->mouse ? "true" : "false");
+	buf_addf(out, "margins: %s\n", c->margins ? "true" : "false");
+	buf_addf(out, "measure: %d\n", c->measure);
+	buf_addf(out, "indent: %s\n", c->indent ? "true" : "false");
+	if (c->timezone) {
+		buf_adds(out, "timezone: ");
+		conf_yaml_scalar(out, c->timezone);
+		buf_addc(out, '\n');
+	}
+	buf_adds(out, "colors:\n");
+	for (int i = 0; i < CONF_STYLE_COUNT; i++) {
+		buf_addf(out, "  %s: ", style_names[i]);
+		conf_style_format(&c->styles[i], out);
+		buf_addc(out, '\n');
+	}
 }
 
 void

@@ -1,7 +1,8 @@
 /*
  * conf: the user's settings, read from a YAML file.
  *
- * The file is $XDG_CONFIG_HOME/newsreader/config.yaml (by default
+ * The file is the one --config or $NEWSREADER_CONFIG names (cli.c), else
+ * $XDG_CONFIG_HOME/newsreader/config.yaml (by default
  * ~/.config/newsreader/config.yaml). Every setting has a default, and the
  * default key bindings are themselves written in the config file's syntax
  * (conf_default_text) and read by the same parser, so what a user writes
@@ -23,10 +24,11 @@
  *         x: none          # unbind
  *
  * A file that is not valid YAML changes nothing: its first fault is
- * reported with its line and the defaults stay. A bad entry in a valid file
- * is reported and skipped; the other entries apply. Messages are warnings
- * on a struct warnings (line + text) about the file's path, for the caller
- * to show.
+ * reported with its line and column and the defaults stay. A bad entry in
+ * a valid file is reported and skipped; the other entries apply. Messages
+ * are warnings on a struct warnings (line, column, text) about the file's
+ * path, for the caller to show; an unknown name is followed by the
+ * nearest known one ("did you mean timezone?").
  */
 #ifndef NR_CONF_H
 #define NR_CONF_H
@@ -36,6 +38,7 @@
 
 #include "report.h"
 
+struct buf;
 struct page_options;
 
 /* --- styles (the "colors" section) --- */
@@ -86,6 +89,12 @@ const char *conf_style_name(enum conf_style_id id);
 int conf_parse_style(struct conf_style *st, const char *spec,
     const char **why);
 
+/*
+ * Append st in the form conf_parse_style() reads ("bold red on black");
+ * reading it back gives the same style.
+ */
+void conf_style_format(const struct conf_style *st, struct buf *out);
+
 /* --- key bindings (the "keys" section) --- */
 
 struct conf_binding {
@@ -93,13 +102,17 @@ struct conf_binding {
 	char *key;		/* the key's name as written: "j", "C-l", "PgDn" */
 	char *command;		/* a command name, or NULL: unbound */
 	char *file;		/* where it was written, for messages */
-	int line;		/* 1-based */
+	int line, col;		/* the key's, 1-based */
+	int table_line, table_col; /* the table name's */
+	int command_col;	/* the command's (on line) */
 };
 
 /* --- the configuration --- */
 
 #define CONF_MEASURE_MIN 20
 #define CONF_MEASURE_MAX 1000
+/* A config file is some hundreds of bytes; past this it is not one. */
+#define CONF_FILE_MAX (1024 * 1024)
 
 struct conf {
 	bool osc52;		/* copy with OSC 52 */
@@ -131,12 +144,22 @@ int conf_parse(struct conf *c, const char *name, const char *data,
     size_t len, struct warnings *w);
 
 /*
- * Read the file at path into c. A file that does not exist is not an
- * error: returns 0 and changes nothing. Returns -1 with err set when the
- * file exists but cannot be read; warnings about its content go on w.
+ * Read the file at path into c. Returns 0 when it was read, 1 when it does
+ * not exist (nothing changes: whether that is an error is the caller's
+ * call), -1 with err set when it exists but cannot be read. Warnings
+ * about its content go on w.
  */
 int conf_load(struct conf *c, const char *path, struct warnings *w,
     struct error *err);
+
+/*
+ * The settings as YAML, every one of them, without the keys (ui-keys
+ * prints those: it knows their canonical names): read back with
+ * conf_parse(), they give the same struct conf.
+ */
+void conf_print(const struct conf *c, struct buf *out);
+/* Append s as a YAML scalar: plain when it is a word, else quoted. */
+void conf_yaml_scalar(struct buf *out, const char *s);
 
 /* The user's config file path ($XDG_CONFIG_HOME or ~/.config); caller frees. */
 char *conf_default_path(void);

@@ -34,19 +34,38 @@ error_release(struct error *err)
 	err->msg = NULL;
 }
 
+static void
+warnings_vadd(struct warnings *w, int line, int col, const char *fmt,
+    va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vaddf(&b, fmt, ap);
+	ALLOC_GROW(w->v, w->nr + 1, w->alloc);
+	w->v[w->nr].line = line;
+	w->v[w->nr].col = col;
+	w->v[w->nr].msg = buf_detach(&b, NULL);
+	w->nr++;
+}
+
 void
 warnings_add(struct warnings *w, int line, const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
+	warnings_vadd(w, line, 0, fmt, ap);
 	va_end(ap);
-	ALLOC_GROW(w->v, w->nr + 1, w->alloc);
-	w->v[w->nr].line = line;
-	w->v[w->nr].msg = buf_detach(&b, NULL);
-	w->nr++;
+}
+
+void
+warnings_add_at(struct warnings *w, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	warnings_vadd(w, line, col, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -72,12 +91,21 @@ report_warnings(const struct reporter *r, const char *path,
 void
 report_format(struct buf *out, const char *path, int line, const char *msg)
 {
+	report_format_at(out, path, line, 0, msg);
+}
+
+void
+report_format_at(struct buf *out, const char *path, int line, int col,
+    const char *msg)
+{
 	buf_adds(out, "newsreader: ");
 	if (path) {
 		/* quoted as --list prints it, so it names the file */
 		quote_add(out, path, strlen(path));
 		if (line > 0)
 			buf_addf(out, ":%d", line);
+		if (line > 0 && col > 0)
+			buf_addf(out, ":%d", col);
 		buf_adds(out, ": ");
 	}
 	utf8_scrub(out, msg, strlen(msg), UTF8_SCRUB_ONELINE);

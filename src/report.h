@@ -33,6 +33,7 @@ void error_release(struct error *err);
 
 struct warning {
 	int line;	/* 1-based line in the file, or 0 when none applies */
+	int col;	/* 1-based column on that line, or 0 when none applies */
 	char *msg;	/* lowercase, no full stop; owned */
 };
 
@@ -44,6 +45,9 @@ struct warnings {
 
 void warnings_add(struct warnings *w, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The same with a column (for a config file, whose faults have one). */
+void warnings_add_at(struct warnings *w, int line, int col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void warnings_release(struct warnings *w);
 
 /* --- reporting --- */
@@ -64,6 +68,9 @@ void report_warnings(const struct reporter *r, const char *path,
     const struct warnings *w);
 /* Format "newsreader: PATH:LINE: MSG" (scrubbed, one line) into out. */
 void report_format(struct buf *out, const char *path, int line,
+    const char *msg);
+/* The same, "newsreader: PATH:LINE:COL: MSG" when col > 0. */
+void report_format_at(struct buf *out, const char *path, int line, int col,
     const char *msg);
 /* A reporter function that writes report_format()'s line to stderr. */
 void report_to_stderr(void *ctx, const char *path, int line, const char *msg);

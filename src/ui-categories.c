@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "collection.h"
+#include "nearest.h"
 #include "strvec.h"
 #include "ui.h"
 #include "ui-draw.h"
@@ -196,53 +197,6 @@ find_category(struct tree *t, const char *path)
 
 /* --- nearest names, for a category that is not there --- */
 
-#define NAME_MAX_CP 64
-
-static size_t
-code_points(const char *s, uint32_t *out)
-{
-	size_t n = 0, len = strlen(s);
-
-	while (len && n < NAME_MAX_CP) {
-		int k = utf8_decode(s, len, &out[n]);
-
-		if (k < 0)
-			k = 1;
-		s += k;
-		len -= (size_t)k;
-		n++;
-	}
-	return n;
-}
-
-/* Levenshtein distance in code points (both cut at NAME_MAX_CP). */
-static size_t
-distance(const char *a, const char *b)
-{
-	uint32_t ca[NAME_MAX_CP], cb[NAME_MAX_CP];
-	size_t na = code_points(a, ca), nb = code_points(b, cb);
-	size_t row[NAME_MAX_CP + 1];
-
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j], best = diag + (ca[i - 1] != cb[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	return row[nb];
-}
-
 #define NEAREST 3
 
 /* "a, b, c": the categories whose path or name is nearest to want. */
@@ -253,7 +207,8 @@ nearest(const struct tree *t, const char *want, struct buf *out)
 
 	for (size_t i = 0; i < t->ncats; i++) {
 		const struct collection_category *k = &t->cats[i];
-		size_t d = distance(want, k->path), dn = distance(want, k->name);
+		size_t d = nearest_distance(want, k->path),
+		    dn = nearest_distance(want, k->name);
 
 		if (dn < d)
 			d = dn;

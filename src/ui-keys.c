@@ -5,7 +5,10 @@
  * holds some dozens of keys and is searched once per key press, so a
  * linear scan costs nothing and keeps the binding order, which the help
  * screen shows. Rebinding a key replaces its entry in place; binding it to
- * "none" removes it.
+ * "none" keeps the entry with UI_CMD_NONE: a mask, so that "list: r: none"
+ * hides the global r in the list instead of letting it show through, and
+ * so that the tables printed by --print-config say which defaults were
+ * unbound.
  */
 #include "config.h"
 #include "ui-keys.h"
@@ -18,6 +21,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "nearest.h"
 #include "report.h"
 #include "strvec.h"
 #include "utf8.h"
@@ -173,23 +177,67 @@ static void
 table_bind(struct table *t, ui_key key, enum ui_cmd cmd)
 {
 	for (size_t i = 0; i < t->nr; i++) {
-		if (t->v[i].key != key)
-			continue;
-		if (cmd == UI_CMD_NONE) {
-			memmove(&t->v[i], &t->v[i + 1],
-			    (t->nr - i - 1) * sizeof t->v[0]);
-			t->nr--;
-		} else {
+		if (t->v[i].key == key) {
 			t->v[i].cmd = cmd;
+			return;
 		}
-		return;
 	}
-	if (cmd == UI_CMD_NONE)
-		return;
 	ALLOC_GROW(t->v, t->nr + 1, t->alloc);
 	t->v[t->nr].key = key;
 	t->v[t->nr].cmd = cmd;
 	t->nr++;
+}
+
+/* "; did you mean NAME?" for the command nearest to want, if one is near. */
+static void
+suggest_command(struct buf *out, const char *want)
+{
+	const char *names[UI_CMD_COUNT];
+	const char *near;
+
+	for (int i = 0; i < UI_CMD_COUNT; i++)
+		names[i] = ui_command_get(i)->name;
+	near = nearest_name(want, names, UI_CMD_COUNT);
+	if (near)
+		buf_addf(out, "; did you mean %s?", near);
+}
+
+/*
+ * Check binding b: 0 with *table, *key and *cmd set, or -1 after a
+ * warning on w (when w is not NULL) at the faulty word.
+ */
+static int
+check_binding(const struct conf_binding *b, struct warnings *w, int *table,
+    ui_key *key, enum ui_cmd *cmd)
+{
+	struct buf msg = BUF_INIT;
+	const char *near;
+	int line = b->line, col = b->col;
+
+	*cmd = UI_CMD_NONE;
+	if ((*table = ui_keys_table(b->table)) < 0) {
+		buf_addf(&msg, "keys: %s: %s: unknown key table (global, tree, "
+		    "list, reader, pager)", b->table, b->key);
+		near = nearest_name(b->table, table_names, UI_KEYS_COUNT);
+		if (near)
+			buf_addf(&msg, "; did you mean %s?", near);
+		line = b->table_line;
+		col = b->table_col;
+	} else if (ui_key_parse(b->key, key) < 0) {
+		buf_addf(&msg, "keys: %s: %s: unknown key name", b->table, b->key);
+	} else if (b->command &&
+	    (*cmd = ui_command_find(b->command)) == UI_CMD_NONE) {
+		buf_addf(&msg, "keys: %s: %s: unknown command '%s'", b->table,
+		    b->key, b->command);
+		suggest_command(&msg, b->command);
+		col = b->command_col;
+	}
+	if (!msg.len)
+		return 0;
+	if (w)
+		warnings_add_at(w, line, col, "%s", msg.buf);
+	buf_release(&msg);
+	return -1;
 }
 
 struct ui_keys *
@@ -199,22 +247,11 @@ ui_keys_new(const struct conf *c, struct warnings *w, const char **warn_file)
 
 	for (size_t i = 0; i < c->nbindings; i++) {
 		const struct conf_binding *b = &c->bindings[i];
-		int t = ui_keys_table(b->table);
-		enum ui_cmd cmd = UI_CMD_NONE;
+		enum ui_cmd cmd;
 		ui_key key;
-		const char *fault = NULL;
+		int t;
 
-		if (t < 0)
-			fault = "unknown key table (global, tree, list, reader, pager)";
-		else if (ui_key_parse(b->key, &key) < 0)
-			fault = "unknown key name";
-		else if (b->command && (cmd = ui_command_find(b->command)) ==
-		    UI_CMD_NONE)
-			fault = "unknown command";
-		if (fault) {
-			warnings_add(w, b->line, "keys: %s: %s: %s%s%s", b->table,
-			    b->key, fault, b->command && t >= 0 ? " " : "",
-			    b->command && t >= 0 ? b->command : "");
+		if (check_binding(b, w, &t, &key, &cmd) < 0) {
 			if (warn_file)
 				*warn_file = b->file;
 			continue;
@@ -222,6 +259,29 @@ ui_keys_new(const struct conf *c, struct warnings *w, const char **warn_file)
 		table_bind(&k->tables[t], key, cmd);
 	}
 	return k;
+}
+
+void
+ui_keys_print(const struct ui_keys *k, struct buf *out)
+{
+	struct buf name = BUF_INIT;
+
+	buf_adds(out, "keys:\n");
+	for (int t = 0; t < UI_KEYS_COUNT; t++) {
+		const struct table *tab = &k->tables[t];
+
+		if (!tab->nr)
+			continue;
+		buf_addf(out, "  %s:\n", table_names[t]);
+		for (size_t i = 0; i < tab->nr; i++) {
+			buf_reset(&name);
+			ui_key_name(tab->v[i].key, &name);
+			buf_adds(out, "    ");
+			conf_yaml_scalar(out, name.buf);
+			buf_addf(out, ": %s\n", ui_command_get(tab->v[i].cmd)->name);
+		}
+	}
+	buf_release(&name);
 }
 
 void
@@ -234,25 +294,27 @@ ui_keys_free(struct ui_keys *k)
 	free(k);
 }
 
-static enum ui_cmd
+/* key's entry in t (its command may be UI_CMD_NONE: a mask), or NULL. */
+static const struct binding *
 table_lookup(const struct table *t, ui_key key)
 {
 	for (size_t i = 0; i < t->nr; i++)
 		if (t->v[i].key == key)
-			return t->v[i].cmd;
-	return UI_CMD_NONE;
+			return &t->v[i];
+	return NULL;
 }
 
 enum ui_cmd
 ui_keys_lookup(const struct ui_keys *k, enum ui_keytable table, ui_key key)
 {
-	enum ui_cmd cmd = UI_CMD_NONE;
+	const struct binding *b = NULL;
 
 	if ((unsigned)table < UI_KEYS_COUNT)
-		cmd = table_lookup(&k->tables[table], key);
-	if (cmd == UI_CMD_NONE && table != UI_KEYS_GLOBAL)
-		cmd = table_lookup(&k->tables[UI_KEYS_GLOBAL], key);
-	return cmd;
+		b = table_lookup(&k->tables[table], key);
+	/* A pane's own entry, even "none", hides the global one. */
+	if (!b && table != UI_KEYS_GLOBAL)
+		b = table_lookup(&k->tables[UI_KEYS_GLOBAL], key);
+	return b ? b->cmd : UI_CMD_NONE;
 }
 
 /* Display width of ASCII-or-CJK key names: wcwidth per code point. */
@@ -324,15 +386,51 @@ wrap(struct strvec *lines, const char *first, const char *text, int indent,
 	buf_release(&line);
 }
 
+/*
+ * The lines on the config file: the one in use (or that none is), and
+ * each of its problems in full, which the status line may have cut.
+ */
+static void
+help_conf(const struct ui_keys_help_conf *hc, struct strvec *lines, int width)
+{
+	struct buf b = BUF_INIT;
+
+	if (!hc || !hc->path) {
+		wrap(lines, "", "Keys are set in the config file (see "
+		    "newsreader.conf(5)).", 0, width);
+		return;
+	}
+	/* The path is one word to wrap: it is never broken. */
+	wrap(lines, "", hc->found ? "Settings and keys are read from" :
+	    "No config file; the defaults are in use. Settings and keys would "
+	    "be read from", 0, width);
+	buf_addf(&b, "%s%s", hc->path, hc->found ? "" : " (absent)");
+	wrap(lines, "  ", b.buf, 2, 0);
+	for (size_t i = 0; hc->warnings && i < hc->warnings->nr; i++) {
+		const struct warning *wn = &hc->warnings->v[i];
+
+		buf_reset(&b);
+		if (wn->line > 0 && wn->col > 0)
+			buf_addf(&b, "%d:%d: ", wn->line, wn->col);
+		else if (wn->line > 0)
+			buf_addf(&b, "%d: ", wn->line);
+		buf_adds(&b, wn->msg);
+		if (i == 0)
+			wrap(lines, "", "Its problems:", 0, width);
+		wrap(lines, "  ", b.buf, 4, width);
+	}
+	buf_release(&b);
+}
+
 void
-ui_keys_help(const struct ui_keys *k, struct strvec *lines, int width)
+ui_keys_help(const struct ui_keys *k, const struct ui_keys_help_conf *hc,
+    struct strvec *lines, int width)
 {
 	wrap(lines, "", "newsreader: keys (q closes this screen)", 0, width);
 	strvec_push(lines, "");
 	wrap(lines, "", "A number before a key repeats it; 3o opens link 3.",
 	    0, width);
-	wrap(lines, "", "Keys are set in ~/.config/newsreader/config.yaml.", 0,
-	    width);
+	help_conf(hc, lines, width);
 	for (int t = 0; t < UI_KEYS_COUNT; t++) {
 		const struct table *tab = &k->tables[t];
 		bool heading = false;

@@ -9,12 +9,14 @@
  *
  * The tables are built from the bindings in struct conf, defaults first
  * and the user's after, so the user's win. A key is looked up in the
- * focused pane's table, then in "global". Bad bindings (unknown table, key
- * or command) become warnings at their file:line and are skipped.
+ * focused pane's table, then in "global" unless the pane's table has the
+ * key bound to "none". Bad bindings (unknown table, key or command) become
+ * warnings at their file:line:col and are skipped.
  */
 #ifndef NR_UI_KEYS_H
 #define NR_UI_KEYS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "ui-command.h"
@@ -44,13 +46,21 @@ struct ui_keys;
 
 /*
  * Build the tables from c's bindings. Warnings about bad bindings go on w
- * with their line; *warn_file (if not NULL) is set to the file they are
- * about, or left alone when there are none (it points into c). Free with
+ * (unless NULL) with their line and column, naming the nearest command or
+ * table; *warn_file (if not NULL) is set to the file they are about, or
+ * left alone when there are none (it points into c). Free with
  * ui_keys_free().
  */
 struct ui_keys *ui_keys_new(const struct conf *c, struct warnings *w,
     const char **warn_file);
 void ui_keys_free(struct ui_keys *k);
+
+/*
+ * Append the "keys:" section as YAML, every table's keys under their
+ * canonical names, the unbound ones as "none": read back over the
+ * defaults, it builds the same tables.
+ */
+void ui_keys_print(const struct ui_keys *k, struct buf *out);
 
 /* The table a pane uses, by the pane's name ("tree"); -1 if none. */
 int ui_keys_table(const char *name);
@@ -73,11 +83,18 @@ ui_key ui_key_from_wch(int ret, uint32_t wch);
 
 /*
  * The help screen's text, one line per string, for a screen width cells
- * wide (<= 0: any): a few lines on keys, then for each table a heading
+ * wide (<= 0: any): a few lines on keys and on the config file hc says
+ * is in use (and its problems, in full), then for each table a heading
  * and a line per bound command ("  j, Down, C-n   down   move down a
  * line"), its description wrapped under itself, or under the names when
  * the screen is too narrow beside them.
  */
-void ui_keys_help(const struct ui_keys *k, struct strvec *lines, int width);
+struct ui_keys_help_conf {
+	const char *path;	/* the config file in use, or NULL */
+	bool found;		/* it exists (else the defaults are in use) */
+	const struct warnings *warnings; /* its problems, or NULL */
+};
+void ui_keys_help(const struct ui_keys *k, const struct ui_keys_help_conf *hc,
+    struct strvec *lines, int width);
 
 #endif

@@ -241,6 +241,25 @@ ui_term_open(struct ui_term *t, bool want_mouse, bool want_margins,
 	return 0;
 }
 
+/*
+ * Without an alternate screen (TERM=linux, vt220) our screen stays when
+ * curses ends, the cursor on its last row: clear that row, the status
+ * line, so the shell's prompt starts on an empty line instead of over
+ * "1/7". endwin() has left the cursor there, in column 0.
+ */
+static void
+no_alternate_screen_tidy(struct ui_term *t)
+{
+	const char *smcup = tigetstr("smcup"), *el = tigetstr("el");
+
+	if (smcup && smcup != (char *)-1 && *smcup)
+		return;
+	if (!el || el == (char *)-1)
+		return;
+	putp(el);	/* curses' own output (t->out), padding understood */
+	fflush(t->out);
+}
+
 void
 ui_term_close(struct ui_term *t)
 {
@@ -253,6 +272,7 @@ ui_term_close(struct ui_term *t)
 		curs_set(1);
 		endwin();
 		ui_term_flush(t);
+		no_alternate_screen_tidy(t);
 		delscreen(t->screen);
 		t->screen = NULL;
 		t->input = NULL;

@@ -372,14 +372,16 @@ scan_tick(struct ui *ui)
 static void
 help_fill(void *ctx, int width, struct strvec *lines)
 {
-	ui_keys_help(ctx, lines, width);
+	struct ui *ui = ctx;
+
+	ui_keys_help(ui->keys, &ui->help_conf, lines, width);
 }
 
 int
 ui_show_help(struct ui *ui)
 {
 	ui_layout_set_overlay(ui->layout, ui_pager_new_filled("Help", help_fill,
-	    ui->keys));
+	    ui));
 	return UI_HANDLED | UI_RELAYOUT;
 }
 
@@ -608,30 +610,37 @@ run(struct loop *lp)
 
 /* --- start and end --- */
 
+/* Append path with the home directory written ~, as the screen shows it. */
+static void
+shown_path(struct buf *out, const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+
+	if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
+		buf_addf(out, "~%s", path + hl);
+	else
+		buf_adds(out, path);
+}
+
 /*
  * A warning about a file, as the CLI would print it but without the
  * program's name (the screen is ours) and with the home directory as ~.
  */
 static void
-push_file_warning(struct ui *ui, const char *path, int line, const char *msg)
+push_file_warning(struct ui *ui, const char *path, const struct warning *w)
 {
-	const char *home = getenv("HOME");
-	size_t hl = home ? strlen(home) : 0;
 	struct buf shown = BUF_INIT, b = BUF_INIT;
 
-	if (hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
-		buf_addf(&shown, "~%s", path + hl);
-	else
-		buf_adds(&shown, path);
-	report_format(&b, shown.buf, line, msg);
+	shown_path(&shown, path);
+	report_format_at(&b, shown.buf, w->line, w->col, w->msg);
 	push_report(ui, b.buf);
 	buf_release(&b);
 	buf_release(&shown);
 }
 
 static void
-startup_messages(struct ui *ui, const struct ui_options *o,
-    const struct warnings *key_warnings, const char *key_file)
+startup_messages(struct ui *ui, const struct ui_options *o)
 {
 	if (ui->term->warning)
 		ui_warning(ui, "%s", ui->term->warning);
@@ -643,10 +652,7 @@ startup_messages(struct ui *ui, const struct ui_options *o,
 	if (o->conf_warnings)
 		for (size_t i = 0; i < o->conf_warnings->nr; i++)
 			push_file_warning(ui, o->conf_path,
-			    o->conf_warnings->v[i].line, o->conf_warnings->v[i].msg);
-	for (size_t i = 0; i < key_warnings->nr; i++)
-		push_file_warning(ui, key_file ? key_file : o->conf_path,
-		    key_warnings->v[i].line, key_warnings->v[i].msg);
+			    &o->conf_warnings->v[i]);
 }
 
 static bool
@@ -664,8 +670,7 @@ ui_main(const struct ui_options *o, struct error *err)
 	struct ui_layout layout;
 	struct ui_status status;
 	struct ui_prompt prompt;
-	struct warnings key_warnings = WARNINGS_INIT;
-	const char *key_file = NULL;
+	struct buf conf_shown = BUF_INIT;
 	struct ui ui = {
 		.conf = o->conf, .term = &term, .theme = &theme,
 		.layout = &layout, .status = &status, .prompt = &prompt,
@@ -685,7 +690,14 @@ ui_main(const struct ui_options *o, struct error *err)
 		ui_term_close(&term);
 		return -1;
 	}
-	ui.keys = ui_keys_new(o->conf, &key_warnings, &key_file);
+	/* The caller has checked the bindings, and o->conf_warnings says
+	 * what is wrong with them. */
+	ui.keys = ui_keys_new(o->conf, NULL, NULL);
+	if (o->conf_path)
+		shown_path(&conf_shown, o->conf_path);
+	ui.help_conf.path = o->conf_path ? conf_shown.buf : NULL;
+	ui.help_conf.found = o->conf_found;
+	ui.help_conf.warnings = o->conf_warnings;
 	ui_theme_init(&theme, o->conf, !no_color_requested());
 	ui_status_init(&status);
 	if (o->read_only)
@@ -693,7 +705,7 @@ ui_main(const struct ui_options *o, struct error *err)
 	ui_prompt_init(&prompt);
 	ui_layout_init(&layout, ui_categories_new(), ui_list_new(),
 	    ui_reader_new());
-	startup_messages(&ui, o, &key_warnings, key_file);
+	startup_messages(&ui, o);
 	relayout(&lp);
 	flags = ui_categories_load(layout.panes[UI_PANE_TREE], &ui, false);
 	if (o->start)
@@ -707,7 +719,7 @@ ui_main(const struct ui_options *o, struct error *err)
 	ui_layout_release(&layout);
 	ui_status_release(&status);
 	ui_keys_free(ui.keys);
-	warnings_release(&key_warnings);
+	buf_release(&conf_shown);
 	ui_term_close(&term);
 	close(ui.wake_pipe[0]);
 	close(ui.wake_pipe[1]);

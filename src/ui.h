@@ -14,12 +14,12 @@
 #include <stdbool.h>
 
 #include "report.h"
+#include "ui-keys.h"
 #include "ui-scan.h"
 #include "ui-view.h"
 
 struct collection;
 struct conf;
-struct ui_keys;
 struct ui_layout;
 struct ui_prompt;
 struct ui_status;
@@ -31,7 +31,10 @@ struct ui_theme;
 struct ui_options {
 	const struct conf *conf;	/* the settings; not NULL */
 	const char *conf_path;		/* the file they came from, for messages */
-	const struct warnings *conf_warnings; /* about conf_path; may be NULL */
+	bool conf_found;		/* conf_path exists (else: defaults) */
+	/* About conf_path, keys included; may be NULL. Shown in the status
+	 * line, and in full on the help screen. */
+	const struct warnings *conf_warnings;
 	bool no_mouse;			/* --no-mouse */
 	bool locale_fallback;		/* main() switched LC_CTYPE to C.UTF-8 */
 	const char *lang;		/* the user's LANG, or NULL */
@@ -60,6 +63,7 @@ struct ui {
 	struct ui_term *term;
 	struct ui_theme *theme;
 	struct ui_keys *keys;
+	struct ui_keys_help_conf help_conf; /* what ? says of the config file */
 	struct ui_layout *layout;
 	struct ui_status *status;
 	struct ui_prompt *prompt;

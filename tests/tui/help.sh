@@ -3,11 +3,16 @@
 # bindings change it and the keys; bad bindings are reported at file:line.
 . "${top_srcdir:-.}/tests/tui/lib.sh"
 
+# Without XDG_CONFIG_HOME the file is ~/.config/newsreader/config.yaml,
+# absent: the screen names it as the one that would be read.
+saved_env=$TUI_ENV
+TUI_ENV=$(printf '%s\n' "$TUI_ENV" | sed 's/XDG_CONFIG_HOME=[^ ]* //')
 tui_start 80 24
 tui_wait ' 1/22$'
 tui_keys '?'
 tui_wait 'Everywhere'
 tui_expect help-80x24 "the help screen"
+TUI_ENV=$saved_env
 like "$(cat "$TUI_SCREEN")" 'j, Down, C-n +down +move down a line' \
     "it lists the keys of each command"
 tui_keys G
@@ -48,10 +53,10 @@ keys:
     j: down
 YAML
 tui_start 132 50
-tui_wait 'config.yaml:5: keys: global: Z: unknown command no-such-command'
-ok $? "an unknown command is reported with file:line"
+tui_wait "config.yaml:5:8: keys: global: Z: unknown command 'no-such-command'"
+ok $? "an unknown command is reported with file:line:col"
 tui_keys j
-tui_wait 'config.yaml:7: keys: nowhere: j: unknown key table'
+tui_wait 'config.yaml:6:3: keys: nowhere: j: unknown key table'
 ok $? "the next key shows the next warning"
 tui_keys '?'
 tui_wait '\? is not bound here'
@@ -66,7 +71,7 @@ tui_stop
 # Invalid YAML: the defaults are used, and the fault is shown.
 printf 'keys: [unclosed\n' >"$XDG_CONFIG_HOME/newsreader/config.yaml"
 tui_start 132 24
-tui_wait 'config.yaml:2: not valid YAML, so the defaults are used'
+tui_wait 'config.yaml:2:1: not valid YAML, so the defaults are used'
 ok $? "invalid YAML is reported with its line"
 tui_keys '?'
 tui_wait 'Everywhere'

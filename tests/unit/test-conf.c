@@ -7,7 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "conf.h"
+#include "nearest.h"
 #include "report.h"
 #include "tap.h"
 
@@ -200,7 +202,8 @@ test_files(void)
 	    !strcmp(path + strlen(dir), "/newsreader/config.yaml"),
 	    "the path follows XDG_CONFIG_HOME: %s", path);
 	conf_init(&c);
-	is_int(conf_load(&c, path, &w, &err), 0, "a missing file is no error");
+	is_int(conf_load(&c, path, &w, &err), 1,
+	    "a missing file: 1, for the caller to judge");
 	free(path);
 	path = malloc(strlen(dir) + 16);
 	sprintf(path, "%s/c.yaml", dir);
@@ -211,6 +214,20 @@ test_files(void)
 	is_int(c.measure, 72, "and applies");
 	conf_apply_timezone(&c);
 	is_str(getenv("TZ"), "UTC", "the time zone reaches TZ");
+	/* CONF_FILE_MAX bytes (a comment) load; one more is refused. */
+	fp = fopen(path, "w");
+	fputs("measure: 70\n#", fp);
+	for (long i = 13; i < CONF_FILE_MAX; i++)
+		fputc('x', fp);
+	fclose(fp);
+	is_int(conf_load(&c, path, &w, &err), 0, "a file of CONF_FILE_MAX bytes loads");
+	is_int(c.measure, 70, "and applies");
+	fp = fopen(path, "a");
+	fputc('x', fp);
+	fclose(fp);
+	is_int(conf_load(&c, path, &w, &err), -1, "one byte more is refused");
+	ok(err.msg && strstr(err.msg, "larger than 1024 KiB"), "saying why: %s",
+	    err.msg ? err.msg : "");
 	remove(path);
 	rmdir(dir);
 	free(path);
@@ -225,9 +242,168 @@ test_files(void)
 	error_release(&err);
 }
 
+/* The first warning whose message contains text, or NULL. */
+static const struct warning *
+warning_with(const struct warnings *w, const char *text)
+{
+	for (size_t i = 0; i < w->nr; i++)
+		if (strstr(w->v[i].msg, text))
+			return &w->v[i];
+	return NULL;
+}
+
+static void
+test_nearest(void)
+{
+	static const char *const names[] = { "toggle-read", "toggle-star",
+		"timezone", "selected", "list" };
+
+	is_int((int)nearest_distance("", ""), 0, "nothing to nothing");
+	is_int((int)nearest_distance("kitten", "sitting"), 3,
+	    "kitten/sitting: 3");
+	is_int((int)nearest_distance("lsit", "list"), 1,
+	    "two letters swapped are one edit");
+	is_int((int)nearest_distance("新媒体", "新媒休"), 1,
+	    "a Chinese character is one edit, not three bytes");
+	is_str(nearest_name("toggle-red", names, 5), "toggle-read",
+	    "toggle-red: toggle-read");
+	is_str(nearest_name("tmezone", names, 5), "timezone", "tmezone: timezone");
+	is_str(nearest_name("lsit", names, 5), "list", "lsit: list");
+	ok(nearest_name("frobnicate", names, 5) == NULL,
+	    "nothing near frobnicate");
+	ok(nearest_name("x", names, 5) == NULL, "nor near x");
+}
+
+static void
+test_positions(void)
+{
+	struct conf c;
+	struct warnings w = WARNINGS_INIT;
+	const struct warning *wn;
+
+	conf_init(&c);
+	parse(&c, "measure: 72\n"
+	    "tmezone: UTC\n"
+	    "colors:\n"
+	    "  selectd: red\n"
+	    "  unread:   purple\n"
+	    "timezone: Mars/Olympus\n"
+	    "osc52: maybe\n", &w);
+	wn = warning_with(&w, "unknown setting 'tmezone'");
+	ok(wn && wn->line == 2 && wn->col == 1 &&
+	    strstr(wn->msg, "; did you mean timezone?"),
+	    "an unknown setting at 2:1, naming the nearest: %s",
+	    wn ? wn->msg : "none");
+	wn = warning_with(&w, "unknown element 'selectd'");
+	ok(wn && wn->line == 4 && wn->col == 3 &&
+	    strstr(wn->msg, "; did you mean selected?"),
+	    "an unknown colour element at 4:3, naming the nearest: %s",
+	    wn ? wn->msg : "none");
+	wn = warning_with(&w, "bad style 'purple'");
+	ok(wn && wn->line == 5 && wn->col == 13, "a bad style at its value, 5:13");
+	wn = warning_with(&w, "Mars/Olympus");
+	ok(wn && wn->line == 6 && wn->col == 11 &&
+	    strstr(wn->msg, "unknown time zone 'Mars/Olympus'"),
+	    "an unknown time zone is named, at 6:11: %s", wn ? wn->msg : "none");
+	ok(c.timezone == NULL, "and is not applied (no silent UTC)");
+	wn = warning_with(&w, "osc52");
+	ok(wn && wn->line == 7 && wn->col == 8, "a bad boolean at 7:8");
+	warnings_release(&w);
+	conf_release(&c);
+
+	/* A zone name in the database, a POSIX rule, UTC: all known. */
+	conf_init(&c);
+	parse(&c, "timezone: CST-8\n", &w);
+	is_str(c.timezone, "CST-8", "a POSIX rule is a zone");
+	parse(&c, "timezone: <+08>-8\n", &w);
+	is_str(c.timezone, "<+08>-8", "so is one with a quoted name");
+	parse(&c, "timezone: UTC\n", &w);
+	is_str(c.timezone, "UTC", "UTC needs no file");
+	is_int(w.nr, 0, "no warnings for known zones");
+	setenv("TZDIR", "/nonexistent", 1);
+	parse(&c, "timezone: Asia/Shanghai\n", &w);
+	ok(w.nr == 1 && strstr(w.v[0].msg, "'Asia/Shanghai'"),
+	    "a name is looked up under $TZDIR");
+	unsetenv("TZDIR");
+	warnings_release(&w);
+	conf_release(&c);
+
+	/* YAML syntax errors have a column too. */
+	conf_init(&c);
+	parse(&c, "measure: 72\nkeys: [a, b\n", &w);
+	ok(w.nr == 1 && w.v[0].line == 3 && w.v[0].col == 1,
+	    "a syntax error at its line and column: %d:%d",
+	    w.nr ? w.v[0].line : 0, w.nr ? w.v[0].col : 0);
+	warnings_release(&w);
+	conf_release(&c);
+}
+
+static void
+test_print(void)
+{
+	static const char user[] =
+	    "osc52: no\n"
+	    "measure: 66\n"
+	    "timezone: Asia/Shanghai\n"
+	    "colors:\n"
+	    "  selected: bold underline 200 on bright-black\n"
+	    "  normal: default on blue\n"
+	    "  dim: italic\n";
+	struct conf a, b;
+	struct warnings w = WARNINGS_INIT;
+	struct buf p1 = BUF_INIT, p2 = BUF_INIT;
+
+	conf_init(&a);
+	parse(&a, user, &w);
+	is_int(w.nr, 0, "the user's file is valid");
+	conf_print(&a, &p1);
+	ok(strstr(p1.buf, "osc52: false\n") && strstr(p1.buf, "measure: 66\n"),
+	    "the settings are printed as they are in effect");
+	ok(strstr(p1.buf, "  selected: bold underline 200 on bright-black\n") &&
+	    strstr(p1.buf, "  normal: default on blue\n"),
+	    "styles in the form the parser reads");
+	ok(strstr(p1.buf, "  title: reverse\n") != NULL,
+	    "defaults the file did not change are printed too");
+	conf_init(&b);
+	parse(&b, p1.buf, &w);
+	is_int(w.nr, 0, "the printed text reads back without warnings");
+	conf_print(&b, &p2);
+	is_str(p2.buf, p1.buf, "and prints the same bytes");
+	ok(memcmp(a.styles, b.styles, sizeof a.styles) == 0 &&
+	    a.osc52 == b.osc52 && a.measure == b.measure &&
+	    !strcmp(a.timezone, b.timezone), "and is the same configuration");
+	for (int i = 0; i < 256; i++) {
+		struct conf_style st = { i, 255 - i, (unsigned)i & 31, 0 }, back;
+		struct buf f = BUF_INIT;
+		const char *why = NULL;
+
+		st.fg = i % 17 == 16 ? CONF_COLOR_DEFAULT : i;
+		back.mono = 0;
+		conf_style_format(&st, &f);
+		if (conf_parse_style(&back, f.buf, &why) < 0 ||
+		    back.fg != st.fg || back.bg != st.bg || back.attrs != st.attrs) {
+			ok(0, "style %d reads back: '%s' %s", i, f.buf,
+			    why ? why : "");
+			buf_release(&f);
+			break;
+		}
+		buf_release(&f);
+		if (i == 255)
+			ok(1, "every colour and attribute set reads back as printed");
+	}
+	buf_release(&p1);
+	buf_release(&p2);
+	warnings_release(&w);
+	conf_release(&a);
+	conf_release(&b);
+}
+
 int
 main(void)
 {
+	test_nearest();
+	test_positions();
+	test_print();
 	test_defaults();
 	test_user_file();
 	test_bad_entries();

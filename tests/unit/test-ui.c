@@ -107,7 +107,7 @@ test_key_tables(void)
 	is_int(ui_keys_lookup(k, UI_KEYS_TREE, UI_KEY_FN(KEY_DOWN)), UI_CMD_DOWN,
 	    "arrows work");
 	is_int(ui_keys_lookup(k, UI_KEYS_READER, 12), UI_CMD_REDRAW, "C-l redraws");
-	ui_keys_help(k, &help, 0);
+	ui_keys_help(k, NULL, &help, 0);
 	joined = strvec_join(&help, "\n");
 	ok(strstr(joined, "Everywhere\n") && strstr(joined, "\nReader\n"),
 	    "the help has a heading per table");
@@ -131,15 +131,88 @@ test_key_tables(void)
 		ok(w.v[0].line == 7 && strstr(w.v[0].msg, "C-1: unknown key name"),
 		    "a bad key name, at its line: %d %s", w.v[0].line, w.v[0].msg);
 		ok(w.v[1].line == 8 &&
-		    strstr(w.v[1].msg, "y: unknown command frobnicate"),
+		    strstr(w.v[1].msg, "y: unknown command 'frobnicate'"),
 		    "a bad command: %s", w.v[1].msg);
-		ok(w.v[2].line == 10 && strstr(w.v[2].msg, "unknown key table"),
+		ok(w.v[2].line == 9 && w.v[2].col == 3 && strstr(w.v[2].msg, "unknown key table"),
 		    "a bad table: %s", w.v[2].msg);
 	}
 	is_str(file, "user.yaml", "the warnings name the user's file");
 	ui_keys_free(k);
 	warnings_release(&w);
 	conf_release(&c);
+}
+
+/*
+ * "none" in a pane's table hides the global binding there (the man
+ * page's "list: r: none"); the printed tables say it, and read back over
+ * the defaults build the same tables; the help names the config file and
+ * lists its problems whole.
+ */
+static void
+test_key_masks(void)
+{
+	static const char user[] =
+	    "keys:\n"
+	    "  list:\n"
+	    "    r: none\n"
+	    "  global:\n"
+	    "    Q: none\n"
+	    "    PageDown: half-page-down\n";
+	struct conf c, back;
+	struct warnings w = WARNINGS_INIT, problems = WARNINGS_INIT;
+	struct ui_keys *k, *k2;
+	struct buf p1 = BUF_INIT, p2 = BUF_INIT;
+	struct strvec help = STRVEC_INIT;
+	struct ui_keys_help_conf hc = { "/x/config.yaml", true, &problems };
+	char *joined;
+
+	conf_init(&c);
+	conf_parse(&c, "user.yaml", user, sizeof user - 1, &w);
+	k = ui_keys_new(&c, &w, NULL);
+	is_int(w.nr, 0, "no faults");
+	is_int(ui_keys_lookup(k, UI_KEYS_LIST, 'r'), UI_CMD_NONE,
+	    "list: r: none unbinds r in the list");
+	is_int(ui_keys_lookup(k, UI_KEYS_TREE, 'r'), UI_CMD_TOGGLE_READ,
+	    "and only there");
+	is_int(ui_keys_lookup(k, UI_KEYS_READER, 'Q'), UI_CMD_NONE,
+	    "global: Q: none unbinds it everywhere");
+	ui_keys_print(k, &p1);
+	ok(strstr(p1.buf, "  list:\n    r: none\n") != NULL,
+	    "the printed tables keep the list's none");
+	ok(strstr(p1.buf, "    PgDn: half-page-down\n") &&
+	    !strstr(p1.buf, "PageDown"), "a key under its canonical name");
+	conf_init(&back);
+	conf_parse(&back, "printed.yaml", p1.buf, p1.len, &w);
+	k2 = ui_keys_new(&back, &w, NULL);
+	ui_keys_print(k2, &p2);
+	is_int(w.nr, 0, "the printed tables read back without faults");
+	is_str(p2.buf, p1.buf, "and print the same bytes");
+	warnings_add_at(&problems, 3, 8, "keys: global: x: unknown command "
+	    "'toggle-reed'; did you mean toggle-read?");
+	ui_keys_help(k, &hc, &help, 40);
+	joined = strvec_join(&help, "\n");
+	ok(strstr(joined, "\n  /x/config.yaml\n") != NULL,
+	    "the help names the config file in use");
+	ok(strstr(joined, "  3:8: keys: global: x: unknown command\n") &&
+	    strstr(joined, "toggle-read?"),
+	    "and its problems, wrapped, not cut");
+	free(joined);
+	strvec_clear(&help);
+	hc.found = false;
+	ui_keys_help(k, &hc, &help, 0);
+	joined = strvec_join(&help, "\n");
+	ok(strstr(joined, "/x/config.yaml (absent)") != NULL,
+	    "an absent file is said to be absent");
+	free(joined);
+	strvec_clear(&help);
+	ui_keys_free(k);
+	ui_keys_free(k2);
+	buf_release(&p1);
+	buf_release(&p2);
+	warnings_release(&w);
+	warnings_release(&problems);
+	conf_release(&c);
+	conf_release(&back);
 }
 
 static void
@@ -523,6 +596,7 @@ main(void)
 	test_key_names();
 	test_commands();
 	test_key_tables();
+	test_key_masks();
 	test_layout();
 	test_prompt();
 	test_clip();
