@@ -158,11 +158,14 @@ int
 cli_dump_article(FILE *out, const struct article *a,
     const struct cli_dump_opts *o)
 {
+	struct reporter rep = { report_to_stderr, NULL };
 	struct page *p = page_new(a, &o->page);
 	struct buf b = BUF_INIT;
 	unsigned w = o->width ? o->width : 80;
 	int ret = CLI_OK;
 
+	/* the article's own were reported when it was read */
+	report_warnings(&rep, a->path, page_warnings(p));
 	if (o->json) {
 		add_json(&b, a, p, w);
 	} else {

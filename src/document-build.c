@@ -295,5 +295,6 @@ document_free(struct document *doc)
 		free(doc->index->slots);
 		free(doc->index);
 	}
+	warnings_release(&doc->warnings);
 	free(doc);
 }

@@ -41,6 +41,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "report.h"
 
 struct article;
 
@@ -80,6 +81,14 @@ enum document_frame_kind {
 };
 
 #define DOCUMENT_MARKER_MAX 16
+/*
+ * Elements nested deeper than this in the HTML (html and body count) are
+ * not built: their text joins the element at this depth, with one warning.
+ * Each level costs a parse-tree node and a frame of the walk, so a body of
+ * 8 MB of Markdown ">" (8 million quotes) took 4.8 GB before this cap; no
+ * article nests anything this deep on purpose.
+ */
+#define DOCUMENT_MAX_DEPTH 100
 /* Deeper nesting than this still shows its text, without more frames. */
 #define DOCUMENT_MAX_FRAMES 12
 
@@ -163,6 +172,9 @@ struct document {
 	size_t nlinks, links_alloc;
 	enum document_lang lang;
 	struct document_link_index *index; /* private: URL -> link */
+	/* faults in the body (nesting too deep), lines as
+	 * document_options.first_line says */
+	struct warnings warnings;
 };
 
 /* --- building from articles and HTML --- */
@@ -172,13 +184,17 @@ struct document_options {
 	const char *lang;
 	/* link 0, or NULL: the front matter's headimg */
 	const char *headimg;
+	/* the file's line on which the body starts, so that warnings name
+	 * lines of the file; 0: the text is the whole file */
+	int first_line;
 };
 
 /*
  * The body of a as a document: Markdown bodies are rendered to HTML
  * first; a->headimg, when set, is link 0. Never fails: a body that is
- * empty or all markup gives a document with no blocks. The caller frees
- * it with document_free().
+ * empty or all markup gives a document with no blocks; a fault (nesting
+ * too deep) is a warning in doc->warnings, with a line of a's file. The
+ * caller frees it with document_free().
  */
 struct document *document_from_article(const struct article *a);
 
@@ -204,8 +220,10 @@ void document_text(const struct document *doc, struct buf *out);
  * document_text() of document_from_article(a), appended to out, made for
  * indexing: the body's language is not judged by its text (only the
  * generated placeholder words, which the text leaves out, depend on it).
+ * The body's warnings are added to w, unless it is NULL.
  */
-void document_article_text(const struct article *a, struct buf *out);
+void document_article_text(const struct article *a, struct buf *out,
+    struct warnings *w);
 
 void document_free(struct document *doc);
 /* Free what one block owns (its text, runs, frames and table), not the

@@ -102,6 +102,8 @@ take_body(struct document *doc, struct document *body)
 	doc->nlinks = body->nlinks;
 	doc->links_alloc = body->links_alloc;
 	doc->index = body->index;
+	doc->warnings = body->warnings;
+	memset(&body->warnings, 0, sizeof body->warnings);
 	body->links = NULL;
 	body->nlinks = body->links_alloc = 0;
 	body->index = NULL;
@@ -594,6 +596,12 @@ page_link_blocks(const struct page *p, size_t *first, size_t *end)
 {
 	*first = p->body_end;
 	*end = p->doc->nblocks;
+}
+
+const struct warnings *
+page_warnings(const struct page *p)
+{
+	return &p->doc->warnings;
 }
 
 size_t

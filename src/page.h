@@ -148,6 +148,10 @@ void page_header_blocks(const struct page *p, size_t *first, size_t *end);
 void page_body_blocks(const struct page *p, size_t *first, size_t *end);
 void page_link_blocks(const struct page *p, size_t *first, size_t *end);
 
+/* The body's faults found while building it (nesting too deep), with
+ * lines of the article's file; owned by p. */
+const struct warnings *page_warnings(const struct page *p);
+
 /* --- links --- */
 
 /* The links, in ascending number (0 is the headimg when there is one). */

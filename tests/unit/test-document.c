@@ -13,6 +13,7 @@
 #include "article.h"
 #include "buf.h"
 #include "document.h"
+#include "markdown.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -168,7 +169,7 @@ test_inline(void)
 static void
 test_links(void)
 {
-	struct document_options opt = { "zh-CN", "https://img/head.jpg" };
+	struct document_options opt = { "zh-CN", "https://img/head.jpg", 0 };
 	const char *src = "<p>see <a href='https://a/1'>this page </a>and "
 	    "<a href=\"https://a/1\">again</a> <a href='#top'>top</a> "
 	    "<a href='javascript:x()'>js</a></p>"
@@ -288,6 +289,119 @@ test_depth(void)
 	buf_release(&b);
 }
 
+/* n nested divs around "inner", the innermost on line 2 */
+static struct document *
+divs(int n, const struct document_options *opt)
+{
+	struct buf b = BUF_INIT;
+	struct document *d;
+
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, i == n - 1 ? "\n<div>" : "<div>");
+	buf_adds(&b, "inner");
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, "</div>");
+	d = document_from_html(b.buf, b.len, opt);
+	buf_release(&b);
+	return d;
+}
+
+/* n ">" markers on one line before "inner", on line 2 */
+static struct document *
+quotes(int n, const char *marker)
+{
+	struct buf b = BUF_INIT;
+	struct document *d;
+
+	buf_adds(&b, "first\n\n");
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, marker);
+	buf_adds(&b, " inner\n");
+	d = document_from_markdown(b.buf, b.len, NULL);
+	buf_release(&b);
+	return d;
+}
+
+static void
+test_depth_cap(void)
+{
+	struct document_options opt = { NULL, NULL, 10 };
+	struct buf b = BUF_INIT;
+	struct document *d;
+	char *t;
+
+	/* html and body make two levels of the HTML's depth */
+	d = divs(DOCUMENT_MAX_DEPTH - 2, NULL);
+	t = text_of(d);
+	is_str(t, "inner\n", "nested to DOCUMENT_MAX_DEPTH: the text");
+	is_int(d->warnings.nr, 0, "nested to DOCUMENT_MAX_DEPTH: no warning");
+	free(t);
+	document_free(d);
+
+	d = divs(DOCUMENT_MAX_DEPTH - 1, &opt);
+	t = text_of(d);
+	is_str(t, "inner\n", "one level deeper: the text is still there");
+	is_int(d->warnings.nr, 1, "one level deeper: one warning");
+	if (d->warnings.nr) {
+		is_int(d->warnings.v[0].line, 11, "on the file's line of the "
+		    "element too deep (body from line 10, its line 2)");
+		ok(strstr(d->warnings.v[0].msg, "nested deeper than 100") != NULL,
+		    "the warning names the depth: %s", d->warnings.v[0].msg);
+	}
+	free(t);
+	document_free(d);
+
+	d = divs(1000, NULL);
+	is_int(d->warnings.nr, 1, "1,000 levels: still one warning");
+	document_free(d);
+
+	/* Markdown: quotes and list items opened on one line */
+	d = quotes(MARKDOWN_MAX_NESTING, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "MARKDOWN_MAX_NESTING quotes: the text");
+	is_int(d->warnings.nr, 0, "MARKDOWN_MAX_NESTING quotes: no warning");
+	ok(d->nblocks == 2 && d->blocks[1].nframes == DOCUMENT_MAX_FRAMES,
+	    "MARKDOWN_MAX_NESTING quotes: the inner block is quoted");
+	free(t);
+	document_free(d);
+
+	d = quotes(MARKDOWN_MAX_NESTING + 1, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "one quote more: the text");
+	is_int(d->warnings.nr, 1, "one quote more: one warning");
+	if (d->warnings.nr)
+		is_int(d->warnings.v[0].line, 3, "on the line of the markers");
+	free(t);
+	document_free(d);
+
+	d = quotes(MARKDOWN_MAX_NESTING + 1, "- ");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "one list item more: the text");
+	is_int(d->warnings.nr, 1, "one list item more: one warning");
+	free(t);
+	document_free(d);
+
+	d = quotes(1 << 20, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "a million quotes: the text");
+	is_int(d->warnings.nr, 1, "a million quotes: one warning");
+	free(t);
+	document_free(d);
+
+	/* what markdown_limit_nesting() changes, and what it leaves */
+	is_int(markdown_limit_nesting("> > > a\n", 8, 2, &b), 1,
+	    "three quotes, two allowed: line 1");
+	is_str(b.buf, "> > a\n", "the third marker goes, the text stays");
+	buf_reset(&b);
+	is_int(markdown_limit_nesting("```\n> > > a\n```\n> > b\n", 24, 2,
+	    &b), 0, "fenced code is left as it is");
+	is_int(b.len, 0, "and nothing is copied");
+	is_int(markdown_limit_nesting("x\n1. 2) - + * > y\n", 20, 3, &b), 2,
+	    "every kind of marker counts");
+	is_str(b.buf, "x\n1. 2) - y\n", "kept: the first three");
+	buf_release(&b);
+}
+
 /* --- the collection's interface, from two threads --- */
 
 static struct article *
@@ -373,7 +487,7 @@ test_article(void)
 		    "Some *English* text ![a ship](s.png) here.\n", NULL);
 		struct buf out = BUF_INIT;
 
-		document_article_text(img, &out);
+		document_article_text(img, &out, NULL);
 		d = document_from_article(img);
 		t = text_of(d);
 		is_str(out.buf, t, "document_article_text: the reader's text, "
@@ -382,7 +496,7 @@ test_article(void)
 		free(t);
 		document_free(d);
 		buf_reset(&out);
-		document_article_text(en, &out);
+		document_article_text(en, &out, NULL);
 		d = document_from_article(en);
 		t = text_of(d);
 		is_str(out.buf, t, "and with placeholders in English");
@@ -418,6 +532,7 @@ main(void)
 	test_tables();
 	test_markdown();
 	test_depth();
+	test_depth_cap();
 	test_article();
 	return tap_done();
 }
