@@ -907,6 +907,7 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 		document_flow_finish(&w.f);
 		free(w.stack);
 	}
+	document_split_blocks(doc, DOCUMENT_MAX_BLOCK_TEXT);
 	if (tree)
 		xmlFreeDoc(tree);
 	buf_release(&clean);

@@ -89,6 +89,15 @@ enum document_frame_kind {
  * article nests anything this deep on purpose.
  */
 #define DOCUMENT_MAX_DEPTH 100
+/*
+ * A paragraph, heading or preformatted block with more text than this is
+ * split into blocks of at most this much (at a line break or a space when
+ * there is one near the end), one after the other, without space between
+ * them. Layout holds a block's cells whole (some 36 bytes a column), so a
+ * 63 MiB body on one line took 2.4 GB to dump; in pieces, each is laid
+ * out, shown and let go on its own.
+ */
+#define DOCUMENT_MAX_BLOCK_TEXT (32u << 10)
 /* Deeper nesting than this still shows its text, without more frames. */
 #define DOCUMENT_MAX_FRAMES 12
 
@@ -245,6 +254,14 @@ struct document_block *document_add_block(struct document *doc,
 /* Append len bytes of text to b with a style and link number (-1: none). */
 void document_block_add(struct document_block *b, const char *s, size_t len,
     uint16_t style, int link);
+
+/*
+ * Split every paragraph, heading and preformatted block with more than max
+ * bytes of text into blocks of at most max bytes (max >= 64), as
+ * DOCUMENT_MAX_BLOCK_TEXT says. A piece after the first has no space
+ * before it, and its list items show no marker again.
+ */
+void document_split_blocks(struct document *doc, size_t max);
 
 /* Append a frame (outermost first). Beyond DOCUMENT_MAX_FRAMES, ignored. */
 void document_block_add_frame(struct document_block *b,

@@ -598,6 +598,12 @@ page_link_blocks(const struct page *p, size_t *first, size_t *end)
 	*end = p->doc->nblocks;
 }
 
+size_t
+page_block_text_len(const struct page *p, size_t i)
+{
+	return i < p->doc->nblocks ? p->doc->blocks[i].text.len : 0;
+}
+
 const struct warnings *
 page_warnings(const struct page *p)
 {

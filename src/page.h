@@ -80,6 +80,8 @@ struct page_anchor {
 };
 
 size_t page_nblocks(const struct page *p);
+/* The bytes of block i's text: what its layout grows with. */
+size_t page_block_text_len(const struct page *p, size_t i);
 
 /* Block i laid out at width w (>= 1). Owned by the page; valid until the
  * page is freed or a third width evicts w from the cache. */

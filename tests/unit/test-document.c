@@ -402,6 +402,92 @@ test_depth_cap(void)
 	buf_release(&b);
 }
 
+static void
+test_split(void)
+{
+	struct document *d = document_new(DOCUMENT_LANG_OTHER);
+	struct document_frame item = { DOCUMENT_FRAME_ITEM, "•", 2, true };
+	struct document_block *b;
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	bool ok_len = true, ok_frames = true;
+
+	/* exactly max bytes: one block; one byte more: two */
+	b = document_add_block(d, DOCUMENT_PARA);
+	for (int i = 0; i < 64; i++)
+		document_block_add(b, "x", 1, 0, -1);
+	document_split_blocks(d, 64);
+	is_int(d->nblocks, 1, "a block of exactly max bytes stays whole");
+	document_block_add(&d->blocks[0], "y", 1, DOCUMENT_STYLE_BOLD, 3);
+	document_split_blocks(d, 64);
+	is_int(d->nblocks, 2, "one byte more: two blocks");
+	is_int(d->blocks[0].text.len + d->blocks[1].text.len, 65,
+	    "no byte lost (no space to drop)");
+	ok(d->blocks[1].nruns >= 1 && d->blocks[1].runs[d->blocks[1].nruns - 1].link == 3,
+	    "the runs go with their text");
+	document_free(d);
+
+	/* a long item: words, a link across a cut, the marker once */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PARA);
+	b->space_before = 1;
+	document_block_add_frame(b, &item);
+	for (int i = 0; i < 2000; i++) {
+		char w[16];
+		int n = snprintf(w, sizeof w, "w%d ", i);
+
+		document_block_add(b, w, (size_t)n, i % 2 ? DOCUMENT_STYLE_LINK : 0,
+		    i % 2 ? 1 : -1);
+		buf_add(&want, w, (size_t)n);
+	}
+	document_split_blocks(d, 1024);
+	ok(d->nblocks > 10, "a 12 KB paragraph in 1 KB pieces: %zu blocks",
+	    d->nblocks);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct document_block *p = &d->blocks[i];
+
+		ok_len = ok_len && p->text.len <= 1024 && p->text.len > 0 &&
+		    p->runs[0].start == 0 && p->kind == DOCUMENT_PARA;
+		ok_frames = ok_frames && p->nframes == 1 &&
+		    p->frames[0].first == (i == 0) &&
+		    p->space_before == (i == 0);
+		buf_addbuf(&got, &p->text);
+		buf_addc(&got, ' ');	/* the space each cut dropped */
+	}
+	ok(ok_len, "each piece holds at most max bytes, runs from 0");
+	ok(ok_frames, "the marker and the space before on the first only");
+	is_int(got.len, want.len + 1, "cut at spaces, which are dropped");
+	ok(strncmp(got.buf, want.buf, want.len) == 0, "the text in order");
+	document_free(d);
+
+	/* preformatted text: cut at a line break, spaces kept */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PRE);
+	buf_reset(&want);
+	for (int i = 0; i < 200; i++)
+		buf_adds(&want, "  code  \n");
+	document_block_add(b, want.buf, want.len, DOCUMENT_STYLE_CODE, -1);
+	document_split_blocks(d, 256);
+	buf_reset(&got);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		buf_addbuf(&got, &d->blocks[i].text);
+		if (i + 1 < d->nblocks)
+			buf_addc(&got, '\n');
+	}
+	is_str(got.buf, want.buf, "preformatted pieces end at line breaks");
+	document_free(d);
+
+	/* a run of tabs has no line break nor space: cut anywhere */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PRE);
+	for (int i = 0; i < 1000; i++)
+		document_block_add(b, "\t", 1, DOCUMENT_STYLE_CODE, -1);
+	document_split_blocks(d, 256);
+	is_int(d->nblocks, 4, "1,000 tabs in blocks of 256");
+	document_free(d);
+	buf_release(&want);
+	buf_release(&got);
+}
+
 /* --- the collection's interface, from two threads --- */
 
 static struct article *
@@ -533,6 +619,7 @@ main(void)
 	test_markdown();
 	test_depth();
 	test_depth_cap();
+	test_split();
 	test_article();
 	return tap_done();
 }
