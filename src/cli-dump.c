@@ -131,7 +131,7 @@ add_json(struct buf *out, const struct article *a, struct page *p,
  * and no more once their text reaches DUMP_CHUNK_BYTES (a block's cells
  * take some 36 bytes a column, eight columns for a preformatted tab). */
 #define DUMP_CHUNK 512
-#define DUMP_CHUNK_BYTES (128u << 10)
+#define DUMP_CHUNK_BYTES (64u << 10)
 
 /* The end of the chunk of p's blocks that starts at first (n: the end). */
 static size_t
