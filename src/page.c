@@ -91,8 +91,9 @@ take_body(struct document *doc, struct document *body)
 	size_t first = doc->nblocks;
 
 	ALLOC_GROW(doc->blocks, doc->nblocks + body->nblocks, doc->blocks_alloc);
-	memcpy(doc->blocks + doc->nblocks, body->blocks,
-	    body->nblocks * sizeof *body->blocks);
+	if (body->nblocks)	/* a header-only page's body has no array */
+		memcpy(doc->blocks + doc->nblocks, body->blocks,
+		    body->nblocks * sizeof *body->blocks);
 	doc->nblocks += body->nblocks;
 	if (first > 0 && doc->nblocks > first)
 		doc->blocks[first].space_before = 1;

@@ -389,16 +389,18 @@ test_depth_cap(void)
 	document_free(d);
 
 	/* what markdown_limit_nesting() changes, and what it leaves */
-	is_int(markdown_limit_nesting("> > > a\n", 8, 2, &b), 1,
+#define LIMIT(s, max) markdown_limit_nesting((s), strlen(s), (max), &b)
+	is_int(LIMIT("> > > a\n", 2), 1,
 	    "three quotes, two allowed: line 1");
 	is_str(b.buf, "> > a\n", "the third marker goes, the text stays");
 	buf_reset(&b);
-	is_int(markdown_limit_nesting("```\n> > > a\n```\n> > b\n", 24, 2,
-	    &b), 0, "fenced code is left as it is");
+	is_int(LIMIT("```\n> > > a\n```\n> > b\n", 2), 0,
+	    "fenced code is left as it is");
 	is_int(b.len, 0, "and nothing is copied");
-	is_int(markdown_limit_nesting("x\n1. 2) - + * > y\n", 20, 3, &b), 2,
+	is_int(LIMIT("x\n1. 2) - + * > y\n", 3), 2,
 	    "every kind of marker counts");
 	is_str(b.buf, "x\n1. 2) - y\n", "kept: the first three");
+#undef LIMIT
 	buf_release(&b);
 }
 
