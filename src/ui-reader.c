@@ -500,9 +500,11 @@ show_page(struct reader *r, struct ui *ui, struct page *page)
 	clear_search(r);
 	r->page = page;
 	w = page_warnings(page);
-	if (w->nr > 0)
+	if (w->nr > 0 && w->v[0].line > 0)
 		ui_warning(ui, "%s:%d: %s", r->path, w->v[0].line,
 		    w->v[0].msg);
+	else if (w->nr > 0)
+		ui_warning(ui, "%s: %s", r->path, w->v[0].msg);
 	/* The first line is the same at every width. */
 	r->top = page_first(r->page);
 	r->anchored = false;
