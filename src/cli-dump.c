@@ -127,8 +127,22 @@ add_json(struct buf *out, const struct article *a, struct page *p,
 	buf_release(&line);
 }
 
-/* Blocks laid out together before they are printed. */
+/* Blocks laid out together before they are printed: at most this many,
+ * and no more once their text reaches DUMP_CHUNK_BYTES (a block's cells
+ * take some 36 bytes a column, eight columns for a preformatted tab). */
 #define DUMP_CHUNK 512
+#define DUMP_CHUNK_BYTES (64u << 10)
+
+/* The end of the chunk of p's blocks that starts at first (n: the end). */
+static size_t
+chunk_end(struct page *p, size_t first, size_t n)
+{
+	size_t end = first, bytes = 0;
+
+	while (end < n && end - first < DUMP_CHUNK && bytes < DUMP_CHUNK_BYTES)
+		bytes += page_block_text_len(p, end++);
+	return end;
+}
 
 /* Threads for laying out a: one per CPU (at most 4), for a big body
  * only; a small one is done before a thread would start. */
@@ -158,28 +172,32 @@ int
 cli_dump_article(FILE *out, const struct article *a,
     const struct cli_dump_opts *o)
 {
+	struct reporter rep = { .fn = report_to_stderr };
 	struct page *p = page_new(a, &o->page);
 	struct buf b = BUF_INIT;
 	unsigned w = o->width ? o->width : 80;
 	int ret = CLI_OK;
 
+	/* the article's own were reported when it was read */
+	report_warnings(&rep, a->path, page_warnings(p));
 	if (o->json) {
 		add_json(&b, a, p, w);
 	} else {
 		size_t n = page_nblocks(p);
 		unsigned nt = threads(a);
-		struct page_job *job = page_prepare_start(p, w, 0,
-		    DUMP_CHUNK < n ? DUMP_CHUNK : n, nt);
+		size_t end = chunk_end(p, 0, n);
+		struct page_job *job = page_prepare_start(p, w, 0, end, nt);
 
 		/*
 		 * A chunk of blocks at a time, laid out by all CPUs, printed
 		 * and let go, so memory stays small on a huge article. While
 		 * this thread prints a chunk, the helpers lay out the next.
 		 */
-		for (size_t first = 0; first < n; first += DUMP_CHUNK) {
-			size_t end = first + DUMP_CHUNK < n ? first + DUMP_CHUNK : n;
-			size_t next_end = end + DUMP_CHUNK < n ? end + DUMP_CHUNK : n;
+		for (size_t first = 0; first < n; first = end) {
+			size_t next_end;
 
+			end = chunk_end(p, first, n);
+			next_end = chunk_end(p, end, n);
 			page_prepare_finish(p, job);
 			job = end < n ? page_prepare_start(p, w, end, next_end, nt) :
 			    NULL;

@@ -77,6 +77,137 @@ document_block_add_frame(struct document_block *b,
 	b->frames[b->nframes++] = *f;
 }
 
+/* --- splitting long blocks --- */
+
+/*
+ * Where a piece of b's text [s, len) ends: the next piece starts at the
+ * return value, and this one ends at *end (before the line break, or the
+ * space of flowing text, that the split stands in for).
+ */
+static size_t
+split_at(const struct document_block *b, size_t s, size_t max, size_t *end)
+{
+	const char *t = b->text.buf;
+	size_t lim = s + max, look = max / 8, i;
+
+	*end = b->text.len;
+	if (b->text.len - s <= max)
+		return b->text.len;
+	/* a line break, or a space of flowing text, near the end: dropped */
+	for (i = lim; i > lim - look; i--) {
+		if (t[i - 1] == '\n' ||
+		    (t[i - 1] == ' ' && b->kind != DOCUMENT_PRE)) {
+			*end = i - 1;
+			return i;
+		}
+	}
+	/* else after a space (kept), or before ASCII or a CJK character:
+	 * no combining mark is cut from its base */
+	for (i = lim; i > lim - look; i--) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (t[i - 1] == ' ' || c < 0x80 || (c >= 0xE3 && c <= 0xE9)) {
+			*end = i;
+			return i;
+		}
+	}
+	/* else at any character's start */
+	for (i = lim; i > s + 1 && ((unsigned char)t[i] & 0xC0) == 0x80;)
+		i--;
+	*end = i;
+	return i;
+}
+
+/* A block holding b's text [s, e), with b's look and its runs there. */
+static void
+split_piece(struct document_block *piece, const struct document_block *b,
+    size_t s, size_t e)
+{
+	const struct document_run *r = document_block_run_at(b, s);
+	size_t k = (size_t)(r - b->runs);
+
+	memset(piece, 0, sizeof *piece);
+	piece->kind = b->kind;
+	piece->level = b->level;
+	piece->style = b->style;
+	buf_init(&piece->text, e - s);
+	buf_add(&piece->text, b->text.buf + s, e - s);
+	for (; k < b->nruns && b->runs[k].start < e; k++) {
+		ALLOC_GROW(piece->runs, piece->nruns + 1, piece->runs_alloc);
+		piece->runs[piece->nruns] = b->runs[k];
+		piece->runs[piece->nruns].start = b->runs[k].start > s ?
+		    b->runs[k].start - s : 0;
+		piece->nruns++;
+	}
+	for (size_t f = 0; f < b->nframes; f++) {
+		struct document_frame fr = b->frames[f];
+
+		fr.first = false;	/* the marker was on the first piece */
+		document_block_add_frame(piece, &fr);
+	}
+}
+
+static bool
+splittable(const struct document_block *b, size_t max)
+{
+	return b->text.len > max && (b->kind == DOCUMENT_PARA ||
+	    b->kind == DOCUMENT_HEADING || b->kind == DOCUMENT_PRE);
+}
+
+void
+document_split_blocks(struct document *doc, size_t max)
+{
+	struct document_block *out;
+	size_t n = doc->nblocks, extra = 0, o = 0, end;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t s = 0; splittable(&doc->blocks[i], max) &&
+		    (s = split_at(&doc->blocks[i], s, max, &end)) <
+		    doc->blocks[i].text.len;)
+			extra++;
+	if (extra == 0)
+		return;
+	out = xcalloc(n + extra, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		struct document_block *b = &doc->blocks[i];
+		/* piece k is [start[k], stop[k]); piece 0 starts at 0 */
+		size_t *start = NULL, *stop = NULL, np = 0, alloc = 0, s = 0;
+
+		if (!splittable(b, max)) {
+			out[o++] = *b;
+			continue;
+		}
+		do {
+			ALLOC_GROW(start, np + 1, alloc);
+			stop = xreallocarray(stop, alloc, sizeof *stop);
+			start[np] = s;
+			s = split_at(b, s, max, &stop[np]);
+			np++;
+		} while (s < b->text.len);
+		/*
+		 * Pieces from the last: each is copied out and b's text cut
+		 * short before the next, so the text is held about once.
+		 */
+		for (size_t k = np; k-- > 1;) {
+			split_piece(&out[o + k], b, start[k], stop[k]);
+			buf_setlen(&b->text, stop[k - 1]);
+			if (b->text.alloc > stop[k - 1] + 1) {
+				b->text.buf = xrealloc(b->text.buf, stop[k - 1] + 1);
+				b->text.alloc = stop[k - 1] + 1;
+			}
+		}
+		while (b->nruns > 1 && b->runs[b->nruns - 1].start >= stop[0])
+			b->nruns--;
+		out[o] = *b;
+		o += np;
+		free(start);
+		free(stop);
+	}
+	free(doc->blocks);
+	doc->blocks = out;
+	doc->nblocks = doc->blocks_alloc = n + extra;
+}
+
 const struct document_run *
 document_block_run_at(const struct document_block *b, size_t off)
 {
@@ -317,5 +448,6 @@ document_free(struct document *doc)
 		free(doc->index->slots);
 		free(doc->index);
 	}
+	warnings_release(&doc->warnings);
 	free(doc);
 }

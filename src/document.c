@@ -5,9 +5,13 @@
  * The parse tree is walked without recursion: a node's children are
  * entered through an explicit stack of frames, each saving the context
  * (inline style, link, block kind, list and quote frames) that its element
- * changed, so leaving an element restores it. The parser is told not to
- * stop at depth 256 (XML_PARSE_HUGE), so a body of 100,000 nested <div>s
- * loses no text either; the stack grows on the heap.
+ * changed, so leaving an element restores it. The tree is at most
+ * DOCUMENT_MAX_DEPTH deep: the parser's callbacks for elements deeper
+ * than that build nothing, so their text joins the deepest element built
+ * (libxml2's own limit, 256 without XML_PARSE_HUGE, would drop the rest of
+ * the body; with it there is none, and 8 million nested quotes took
+ * gigabytes). XML_PARSE_HUGE stays for its other limits: a text node of
+ * over 10 MB is cut short without it.
  *
  * What each element means is a table (elems[]); the blocks themselves,
  * white space collapsing, links and tables are built by document-flow.c,
@@ -25,7 +29,9 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "article.h"
@@ -806,25 +812,105 @@ xml_init(void)
 	xmlInitParser();
 }
 
+/* What the capped tree builder keeps in the parser's _private. */
+struct capped {
+	int deep_line;		/* the source line of the first element too
+				 * deep, or 0 while none was */
+};
+
 /*
- * document_from_html(), and for guess false without judging the language
- * by the text: only the generated placeholder words depend on it, which
- * document_text() leaves out.
+ * libxml2's HTML parser calls endElement for each element it started
+ * (implied ends too) before it pops its own stack of names, so nameNr
+ * is the element's depth at both ends: the pair builds a node, or not.
  */
-static struct document *
-from_html(const char *html, size_t len, const struct document_options *opt,
-    bool guess)
+static void
+capped_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-	/* XML_PARSE_HUGE: without it the parser stops at depth 256 and drops
-	 * the rest of the body */
+	xmlParserCtxtPtr ctxt = ctx;
+	struct capped *c = ctxt->_private;
+
+	if (ctxt->nameNr <= DOCUMENT_MAX_DEPTH) {
+		xmlSAX2StartElement(ctx, name, atts);
+		return;
+	}
+	if (c->deep_line == 0)
+		c->deep_line = ctxt->input ? ctxt->input->line : 0;
+	if (c->deep_line == 0)
+		c->deep_line = -1;
+}
+
+static void
+capped_end(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	if (ctxt->nameNr <= DOCUMENT_MAX_DEPTH)
+		xmlSAX2EndElement(ctx, name);
+}
+
+/*
+ * The tree of html (len <= INT_MAX bytes of UTF-8), at most
+ * DOCUMENT_MAX_DEPTH deep, or NULL; *deep_line: as struct capped says.
+ * The caller frees the tree with xmlFreeDoc().
+ */
+static htmlDocPtr
+parse_html(const char *html, size_t len, int *deep_line)
+{
 	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
 	    XML_PARSE_HUGE;
+	struct capped c = { 0 };
+	htmlParserCtxtPtr ctxt;
+	htmlDocPtr tree;
+
+	*deep_line = 0;
+	if (len == 0 || (ctxt = htmlCreateMemoryParserCtxt(html, (int)len)) == NULL)
+		return NULL;
+	ctxt->_private = &c;
+	ctxt->sax->startElement = capped_start;
+	ctxt->sax->endElement = capped_end;
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	htmlCtxtUseOptions(ctxt, options);
+	htmlParseDocument(ctxt);
+	tree = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	/* as htmlReadMemory() does: the tree may share the parser's names */
+	if (ctxt->dictNames && tree && tree->dict == ctxt->dict)
+		ctxt->dict = NULL;
+	htmlFreeParserCtxt(ctxt);
+	*deep_line = c.deep_line;
+	return tree;
+}
+
+/* The warning for nesting cut at DOCUMENT_MAX_DEPTH, on a line of the
+ * file (first_line: as document_options says; line 0: none applies). */
+static void
+warn_deep(struct document *doc, int first_line, int line)
+{
+	if (line > 0 && first_line > 0)
+		line += first_line - 1;
+	warnings_add(&doc->warnings, line > 0 ? line : 0, "elements nested "
+	    "deeper than %d levels; the text inside is shown without them",
+	    DOCUMENT_MAX_DEPTH);
+}
+
+/*
+ * document_from_html(), and for guess false without judging the language
+ * by the text: only the generated placeholder words depend on it, which
+ * document_text() leaves out. no_lines: the HTML was made from something
+ * else (Markdown), so its lines are not the file's; warn: whether to warn
+ * of nesting cut short (the Markdown stage may have already).
+ */
+static struct document *
+from_html(const char *html, size_t len, const struct document_options *opt,
+    bool guess, bool no_lines, bool warn)
+{
 	struct buf clean = BUF_INIT;
 	struct document *doc;
 	struct walk w;
 	htmlDocPtr tree;
 	xmlNode *root;
+	int deep_line;
 
 	pthread_once(&xml_once, xml_init);
 	if (!clean_utf8(html, len, true)) {
@@ -839,7 +925,10 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 	doc = document_new(DOCUMENT_LANG_OTHER);
 	if (opt && opt->headimg && *opt->headimg)
 		document_add_link(doc, opt->headimg, DOCUMENT_LINK_HEADIMG);
-	tree = len ? htmlReadMemory(html, (int)len, NULL, "UTF-8", options) : NULL;
+	tree = parse_html(html, len, &deep_line);
+	if (deep_line && warn)
+		warn_deep(doc, opt ? opt->first_line : 0,
+		    no_lines ? 0 : deep_line);
 	root = tree ? xmlDocGetRootElement(tree) : NULL;
 	if (!lang_from_tag(opt ? opt->lang : NULL, &doc->lang) && root && guess)
 		doc->lang = guess_lang(root);
@@ -850,6 +939,7 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 		document_flow_finish(&w.f);
 		free(w.stack);
 	}
+	document_split_blocks(doc, DOCUMENT_MAX_BLOCK_TEXT);
 	if (tree)
 		xmlFreeDoc(tree);
 	buf_release(&clean);
@@ -860,26 +950,45 @@ struct document *
 document_from_html(const char *html, size_t len,
     const struct document_options *opt)
 {
-	return from_html(html, len, opt, true);
+	return from_html(html, len, opt, true, false, true);
 }
 
 static struct document *
 from_markdown(const char *md, size_t len, const struct document_options *opt,
     bool guess)
 {
-	struct buf html = BUF_INIT, clean = BUF_INIT;
+	struct buf html = BUF_INIT, clean = BUF_INIT, flat = BUF_INIT;
 	struct document *doc;
+	int deep_line;
 
 	if (!clean_utf8(md, len, false)) {
 		scrub_source(&clean, md, len, false);
 		md = clean.buf;
 		len = clean.len;
 	}
+	/* md4c's memory grows with the markers that open on one line */
+	deep_line = markdown_limit_nesting(md, len, MARKDOWN_MAX_NESTING, &flat);
+	if (deep_line) {
+		md = flat.buf;
+		len = flat.len;
+		buf_release(&clean);
+	}
 	/* on failure, what md4c rendered so far is still shown */
 	(void)markdown_to_html(md, len, &html);
 	buf_release(&clean);
-	doc = from_html(html.buf, html.len, opt, guess);
+	buf_release(&flat);
+	doc = from_html(html.buf, html.len, opt, guess, true, !deep_line);
 	buf_release(&html);
+	if (deep_line) {
+		int line = deep_line;
+
+		if (opt && opt->first_line > 0)
+			line += opt->first_line - 1;
+		warnings_add(&doc->warnings, line, "Markdown quotes and lists "
+		    "nested deeper than %d levels on one line; the text inside "
+		    "is shown with %d", MARKDOWN_MAX_NESTING,
+		    MARKDOWN_MAX_NESTING);
+	}
 	return doc;
 }
 
@@ -893,13 +1002,13 @@ document_from_markdown(const char *md, size_t len,
 static struct document *
 from_article(const struct article *a, bool guess)
 {
-	struct document_options opt = { a->lang, a->headimg };
+	struct document_options opt = { a->lang, a->headimg, a->body_line };
 	const char *body = a->body ? a->body : "";	/* article_load_meta() */
 	size_t len = a->body ? a->body_len : 0;
 
 	if (a->format == ARTICLE_MARKDOWN)
 		return from_markdown(body, len, &opt, guess);
-	return from_html(body, len, &opt, guess);
+	return from_html(body, len, &opt, guess, false, true);
 }
 
 struct document *
@@ -909,10 +1018,14 @@ document_from_article(const struct article *a)
 }
 
 void
-document_article_text(const struct article *a, struct buf *out)
+document_article_text(const struct article *a, struct buf *out,
+    struct warnings *w)
 {
 	struct document *doc = from_article(a, false);
 
 	document_text(doc, out);
+	for (size_t i = 0; w && i < doc->warnings.nr; i++)
+		warnings_add(w, doc->warnings.v[i].line, "%s",
+		    doc->warnings.v[i].msg);
 	document_free(doc);
 }

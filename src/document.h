@@ -41,6 +41,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "report.h"
 
 struct article;
 
@@ -80,6 +81,23 @@ enum document_frame_kind {
 };
 
 #define DOCUMENT_MARKER_MAX 16
+/*
+ * Elements nested deeper than this in the HTML (html and body count) are
+ * not built: their text joins the element at this depth, with one warning.
+ * Each level costs a parse-tree node and a frame of the walk, so a body of
+ * 8 MB of Markdown ">" (8 million quotes) took 4.8 GB before this cap; no
+ * article nests anything this deep on purpose.
+ */
+#define DOCUMENT_MAX_DEPTH 100
+/*
+ * A paragraph, heading or preformatted block with more text than this is
+ * split into blocks of at most this much (at a line break or a space when
+ * there is one near the end), one after the other, without space between
+ * them. Layout holds a block's cells whole (some 36 bytes a column), so a
+ * 63 MiB body on one line took 2.4 GB to dump; in pieces, each is laid
+ * out, shown and let go on its own.
+ */
+#define DOCUMENT_MAX_BLOCK_TEXT (32u << 10)
 /* Deeper nesting than this still shows its text, without more frames. */
 #define DOCUMENT_MAX_FRAMES 12
 
@@ -164,6 +182,9 @@ struct document {
 	size_t nlinks, links_alloc;
 	enum document_lang lang;
 	struct document_link_index *index; /* private: URL -> link */
+	/* faults in the body (nesting too deep), lines as
+	 * document_options.first_line says */
+	struct warnings warnings;
 };
 
 /* --- building from articles and HTML --- */
@@ -173,13 +194,17 @@ struct document_options {
 	const char *lang;
 	/* link 0, or NULL: the front matter's headimg */
 	const char *headimg;
+	/* the file's line on which the body starts, so that warnings name
+	 * lines of the file; 0: the text is the whole file */
+	int first_line;
 };
 
 /*
  * The body of a as a document: Markdown bodies are rendered to HTML
  * first; a->headimg, when set, is link 0. Never fails: a body that is
- * empty or all markup gives a document with no blocks. The caller frees
- * it with document_free().
+ * empty or all markup gives a document with no blocks; a fault (nesting
+ * too deep) is a warning in doc->warnings, with a line of a's file. The
+ * caller frees it with document_free().
  */
 struct document *document_from_article(const struct article *a);
 
@@ -205,8 +230,10 @@ void document_text(const struct document *doc, struct buf *out);
  * document_text() of document_from_article(a), appended to out, made for
  * indexing: the body's language is not judged by its text (only the
  * generated placeholder words, which the text leaves out, depend on it).
+ * The body's warnings are added to w, unless it is NULL.
  */
-void document_article_text(const struct article *a, struct buf *out);
+void document_article_text(const struct article *a, struct buf *out,
+    struct warnings *w);
 
 void document_free(struct document *doc);
 /* Free what one block owns (its text, runs, frames and table), not the
@@ -228,6 +255,14 @@ struct document_block *document_add_block(struct document *doc,
 /* Append len bytes of text to b with a style and link number (-1: none). */
 void document_block_add(struct document_block *b, const char *s, size_t len,
     uint16_t style, int link);
+
+/*
+ * Split every paragraph, heading and preformatted block with more than max
+ * bytes of text into blocks of at most max bytes (max >= 64), as
+ * DOCUMENT_MAX_BLOCK_TEXT says. A piece after the first has no space
+ * before it, and its list items show no marker again.
+ */
+void document_split_blocks(struct document *doc, size_t max);
 
 /* Append a frame (outermost first). Beyond DOCUMENT_MAX_FRAMES, ignored. */
 void document_block_add_frame(struct document_block *b,

@@ -422,10 +422,38 @@ layout_shape(struct layout *l, struct layout_build *bd, size_t start,
 
 /* --- flowing text --- */
 
+/* The last run of spaces space_end() found: sh[from, to) are spaces and
+ * sh[to] is not (or to is the end). Empty (from > to) at first. */
+struct layout_spaces {
+	size_t from, to;
+};
+#define LAYOUT_SPACES_INIT { 1, 0 }
+
 static bool
 paired(uint32_t a, uint32_t b)
 {
 	return a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
+}
+
+/*
+ * Where the spaces that start at sh[k] end (n when they run to the end).
+ * A run of spaces may be as long as the text (a preformatted run of tabs),
+ * and every line cut inside it asks: sp remembers the last run found, so
+ * each cell is looked at once per text and breaking stays linear.
+ */
+static size_t
+space_end(const struct layout_shaped *sh, size_t k, size_t n,
+    struct layout_spaces *sp)
+{
+	size_t q = k;
+
+	if (k >= sp->from && k <= sp->to)
+		return sp->to;
+	while (q < n && sh[q].cp == ' ')
+		q++;
+	sp->from = k;
+	sp->to = q;
+	return q;
 }
 
 /*
@@ -434,12 +462,11 @@ paired(uint32_t a, uint32_t b)
  * resort. Spaces at the break do not count: they hang or are skipped.
  */
 static bool
-punct_ok(const struct layout_shaped *sh, size_t s, size_t k, size_t n)
+punct_ok(const struct layout_shaped *sh, size_t s, size_t k, size_t n,
+    struct layout_spaces *sp)
 {
-	size_t p = k, q = k;
+	size_t p = k, q = space_end(sh, k, n, sp);
 
-	while (q < n && sh[q].cp == ' ')
-		q++;
 	while (p > s && sh[p - 1].cp == ' ')
 		p--;
 	if (q < n && (breaks_is_closing(sh[q].cp) || sh[q].cp == 0x00B7 ||
@@ -465,12 +492,13 @@ allowed(const struct layout_shaped *sh, size_t j)
  * punctuation after it, is wider than the line gets here.
  */
 static size_t
-emergency(const struct layout_shaped *sh, size_t s, size_t j, size_t n)
+emergency(const struct layout_shaped *sh, size_t s, size_t j, size_t n,
+    struct layout_spaces *sp)
 {
 	if (j == s)
 		return s + 1;	/* one cell wider than the line: alone */
 	for (size_t k = j; k > s; k--)
-		if ((sh[k].brk & BREAKS_CLUSTER) && punct_ok(sh, s, k, n))
+		if ((sh[k].brk & BREAKS_CLUSTER) && punct_ok(sh, s, k, n, sp))
 			return k;
 	/* the rules cannot all hold: keep —— and …… whole at least */
 	for (size_t k = j; k > s; k--)
@@ -491,6 +519,7 @@ static void
 find_line(const struct layout_shaped *sh, size_t n, size_t s, unsigned avail,
     size_t *end, size_t *next, bool *hard)
 {
+	struct layout_spaces sp = LAYOUT_SPACES_INIT;
 	unsigned used = 0;
 	size_t last_ok = SIZE_MAX;
 
@@ -512,7 +541,7 @@ find_line(const struct layout_shaped *sh, size_t n, size_t s, unsigned avail,
 		}
 		if (used + c->width > avail) {
 			*end = *next = last_ok != SIZE_MAX ? last_ok :
-			    emergency(sh, s, j, n);
+			    emergency(sh, s, j, n, &sp);
 			return;
 		}
 		used += c->width;
@@ -600,6 +629,7 @@ fill_pre_line(struct layout *l, struct layout_build *bd, size_t s, size_t e,
     bool first)
 {
 	const struct layout_shaped *sh = l->sh;
+	struct layout_spaces sp = LAYOUT_SPACES_INIT;
 	bool cont = false;
 
 	do {
@@ -609,7 +639,7 @@ fill_pre_line(struct layout *l, struct layout_build *bd, size_t s, size_t e,
 
 		for (size_t j = s; j < e; j++) {
 			if (used + sh[j].width > avail) {
-				end = emergency(sh, s, j, e);
+				end = emergency(sh, s, j, e, &sp);
 				break;
 			}
 			used += sh[j].width;

@@ -21,4 +21,21 @@ struct buf;
  */
 int markdown_to_html(const char *md, size_t len, struct buf *out);
 
+/*
+ * Container markers (">", "-", "+", "*", "1." and "1)") that one line may
+ * open. md4c keeps a container per marker, some 45 bytes each, so a body
+ * of ">" repeated 64 MiB would cost gigabytes before any HTML is made.
+ */
+#define MARKDOWN_MAX_NESTING 32
+
+/*
+ * Where a line outside fenced code starts with more than max container
+ * markers, drop the markers past the max-th (not the white space before
+ * the text, nor the text): the text is then nested max deep. Returns 0
+ * when no line needed it, out untouched; else the 1-based number of the
+ * first line that did, with the whole text, so changed, appended to out.
+ */
+int markdown_limit_nesting(const char *md, size_t len, unsigned max,
+    struct buf *out);
+
 #endif

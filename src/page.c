@@ -91,8 +91,9 @@ take_body(struct document *doc, struct document *body)
 	size_t first = doc->nblocks;
 
 	ALLOC_GROW(doc->blocks, doc->nblocks + body->nblocks, doc->blocks_alloc);
-	memcpy(doc->blocks + doc->nblocks, body->blocks,
-	    body->nblocks * sizeof *body->blocks);
+	if (body->nblocks)	/* a header-only page's body has no array */
+		memcpy(doc->blocks + doc->nblocks, body->blocks,
+		    body->nblocks * sizeof *body->blocks);
 	doc->nblocks += body->nblocks;
 	if (first > 0 && doc->nblocks > first)
 		doc->blocks[first].space_before = 1;
@@ -102,6 +103,8 @@ take_body(struct document *doc, struct document *body)
 	doc->nlinks = body->nlinks;
 	doc->links_alloc = body->links_alloc;
 	doc->index = body->index;
+	doc->warnings = body->warnings;
+	memset(&body->warnings, 0, sizeof body->warnings);
 	body->links = NULL;
 	body->nlinks = body->links_alloc = 0;
 	body->index = NULL;
@@ -594,6 +597,18 @@ page_link_blocks(const struct page *p, size_t *first, size_t *end)
 {
 	*first = p->body_end;
 	*end = p->doc->nblocks;
+}
+
+size_t
+page_block_text_len(const struct page *p, size_t i)
+{
+	return i < p->doc->nblocks ? p->doc->blocks[i].text.len : 0;
+}
+
+const struct warnings *
+page_warnings(const struct page *p)
+{
+	return &p->doc->warnings;
 }
 
 size_t

@@ -80,6 +80,8 @@ struct page_anchor {
 };
 
 size_t page_nblocks(const struct page *p);
+/* The bytes of block i's text: what its layout grows with. */
+size_t page_block_text_len(const struct page *p, size_t i);
 
 /* Block i laid out at width w (>= 1). Owned by the page; valid until the
  * page is freed or a third width evicts w from the cache. */
@@ -147,6 +149,10 @@ struct page_pos page_index_pos(struct page *p, unsigned w, size_t n);
 void page_header_blocks(const struct page *p, size_t *first, size_t *end);
 void page_body_blocks(const struct page *p, size_t *first, size_t *end);
 void page_link_blocks(const struct page *p, size_t *first, size_t *end);
+
+/* The body's faults found while building it (nesting too deep), with
+ * lines of the article's file; owned by p. */
+const struct warnings *page_warnings(const struct page *p);
 
 /* --- links --- */
 

@@ -480,7 +480,7 @@ parse_one(struct scan *s, struct batch *b, size_t i, struct error *err)
 	} else if (!(s->items[i].hash && s->items[i].hash == r->a->hash) &&
 	    b->shard) {
 		buf_init(&r->text, 0);
-		document_article_text(r->a, &r->text);
+		document_article_text(r->a, &r->text, &r->a->warnings);
 		r->to_index = true;
 		b->group[b->ngroup++] = r;
 		b->group_bytes += r->text.len;

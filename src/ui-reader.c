@@ -17,10 +17,18 @@
  * Search is as in less: the needle's matches on screen are highlighted,
  * n and N step to the next and previous one (the current one in reverse),
  * back (q) clears it.
+ *
+ * Building a page costs time in the size of the body (a 63 MiB one takes
+ * seconds), so a big article is read and built on a thread of its own
+ * (struct reader_job) while the header alone is shown and keys are
+ * answered; the hub calls ui_reader_tick() after a wake-up, which puts
+ * the page in once it is done. Laying out costs at most a block of
+ * DOCUMENT_MAX_BLOCK_TEXT per block crossed, so no key waits long on it.
  */
 #include "config.h"
 #include "ui-reader.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +55,27 @@
 
 /* Matches highlighted on one screen, at most. */
 #define MAX_SPANS 256
+/* Articles whose file is larger are read and built on a thread of their
+ * own. Smaller ones are built at once (1 MiB takes some 30 ms): quicker
+ * than a thread, and keys typed after Enter then act on the article. */
+#define READER_THREAD_SIZE (1 << 20)
+
+/*
+ * An article being read and built on its thread. The reader and the
+ * thread share it; whichever of them finishes with it last frees it: the
+ * reader once it took the page, the thread when the reader gave it up
+ * (abandoned) before it was done.
+ */
+struct reader_job {
+	pthread_mutex_t mu;
+	struct ui *ui;		/* woken when done, unless abandoned */
+	char *path;		/* owned */
+	struct page_options opt;
+	struct page *page;	/* the result; NULL until done */
+	char *err;		/* why the file could not be read, or NULL */
+	bool done;		/* under mu */
+	bool abandoned;		/* under mu */
+};
 
 struct reader {
 	struct ui_pane pane;	/* first: the layout sees this */
@@ -71,6 +100,7 @@ struct reader {
 	struct page_span spans[MAX_SPANS];
 	bool current[MAX_SPANS];/* span belongs to the current match */
 	size_t nspans;
+	struct reader_job *job;	/* the article being built, or NULL */
 };
 
 static struct reader *
@@ -382,6 +412,109 @@ clear_search(struct reader *r)
 	r->drawn = false;
 }
 
+static void
+job_free(struct reader_job *j)
+{
+	pthread_mutex_destroy(&j->mu);
+	page_free(j->page);
+	free(j->err);
+	free(j->path);
+	free(j);
+}
+
+static void *
+job_run(void *arg)
+{
+	struct reader_job *j = arg;
+	struct error err = ERROR_INIT;
+	struct article *a = article_load(j->path, &err);
+	struct page *page = a ? page_new(a, &j->opt) : NULL;
+	bool abandoned;
+
+	article_free(a);
+	pthread_mutex_lock(&j->mu);
+	j->page = page;
+	j->err = err.msg;
+	j->done = true;
+	abandoned = j->abandoned;
+	/* under mu: the reader, and so the ui, outlive an unabandoned job */
+	if (!abandoned)
+		ui_wake(j->ui);
+	pthread_mutex_unlock(&j->mu);
+	if (abandoned)
+		job_free(j);
+	return NULL;
+}
+
+/* Give up the job being built, if any: it frees itself when done. */
+static void
+job_abandon(struct reader *r)
+{
+	struct reader_job *j = r->job;
+	bool done;
+
+	if (!j)
+		return;
+	r->job = NULL;
+	pthread_mutex_lock(&j->mu);
+	done = j->done;
+	j->abandoned = true;
+	pthread_mutex_unlock(&j->mu);
+	if (done)
+		job_free(j);
+}
+
+/* Start reading and building the article at path on a thread; false
+ * when no thread could be made. */
+static bool
+job_start(struct reader *r, struct ui *ui, const char *path,
+    const struct page_options *opt)
+{
+	struct reader_job *j = xcalloc(1, sizeof *j);
+	pthread_attr_t attr;
+	pthread_t t;
+	int rc;
+
+	pthread_mutex_init(&j->mu, NULL);
+	j->ui = ui;
+	j->path = xstrdup(path);
+	j->opt = *opt;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	rc = pthread_create(&t, &attr, job_run, j);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		job_free(j);
+		return false;
+	}
+	r->job = j;
+	return true;
+}
+
+/* Show page (owned now) from its first line, and its warnings. */
+static int
+show_page(struct reader *r, struct ui *ui, struct page *page)
+{
+	const struct warnings *w;
+
+	page_free(r->page);
+	clear_search(r);
+	r->page = page;
+	w = page_warnings(page);
+	if (w->nr > 0 && w->v[0].line > 0)
+		ui_warning(ui, "%s:%d: %s", r->path, w->v[0].line,
+		    w->v[0].msg);
+	else if (w->nr > 0)
+		ui_warning(ui, "%s: %s", r->path, w->v[0].msg);
+	/* The first line is the same at every width. */
+	r->top = page_first(r->page);
+	r->anchored = false;
+	fit(r, ui);
+	r->drawn = false;
+	ui_pane_touch(&r->pane);
+	return UI_DIRTY_ALL;
+}
+
 int
 ui_reader_open(struct ui_pane *p, struct ui *ui,
     const struct collection_item *it)
@@ -389,13 +522,24 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
 	struct reader *r = reader_of(p);
 	struct page_options opt;
 	struct error err = ERROR_INIT;
-	struct article *a = article_load(it->article->path, &err);
+	struct article *a = NULL;
+	struct page *page;
 
+	job_abandon(r);
 	conf_page_options(ui->conf, &opt);
-	page_free(r->page);
-	clear_search(r);
+	free(r->path);
+	r->path = xstrdup(it->article->path);
+	r->id = it->id;
+	if (it->article->size > READER_THREAD_SIZE &&
+	    job_start(r, ui, it->article->path, &opt)) {
+		/* the header until the body is ready */
+		ui_message(ui, "Reading the article (%lld MB)…",
+		    (long long)(it->article->size >> 20));
+		return show_page(r, ui, page_new(it->article, &opt));
+	}
+	a = article_load(it->article->path, &err);
 	if (a) {
-		r->page = page_new(a, &opt);
+		page = page_new(a, &opt);
 		article_free(a);
 	} else {
 		/* Gone or unreadable since the scan: its header, and why. */
@@ -405,19 +549,42 @@ ui_reader_open(struct ui_pane *p, struct ui *ui,
 		ui_warning(ui, "%s: %s", q.buf, err.msg ? err.msg :
 		    "cannot read the article");
 		buf_release(&q);
-		r->page = page_new(it->article, &opt);
+		page = page_new(it->article, &opt);
 	}
 	error_release(&err);
-	free(r->path);
-	r->path = xstrdup(it->article->path);
-	r->id = it->id;
-	/* The first line is the same at every width. */
-	r->top = page_first(r->page);
-	r->anchored = false;
-	fit(r, ui);
-	r->drawn = false;
-	ui_pane_touch(p);
-	return UI_DIRTY_ALL;
+	return show_page(r, ui, page);
+}
+
+int
+ui_reader_tick(struct ui_pane *p, struct ui *ui)
+{
+	struct reader *r = reader_of(p);
+	struct reader_job *j = r->job;
+	struct page *page;
+	bool done;
+
+	if (!j)
+		return 0;
+	pthread_mutex_lock(&j->mu);
+	done = j->done;
+	pthread_mutex_unlock(&j->mu);
+	if (!done)
+		return 0;
+	r->job = NULL;
+	page = j->page;
+	j->page = NULL;
+	if (!page) {
+		struct buf q = BUF_INIT;
+
+		quote_add(&q, j->path, strlen(j->path));
+		ui_warning(ui, "%s: %s", q.buf, j->err ? j->err :
+		    "cannot read the article");
+		buf_release(&q);
+		job_free(j);
+		return UI_DIRTY_ALL;
+	}
+	job_free(j);
+	return show_page(r, ui, page);
 }
 
 int64_t
@@ -662,6 +829,7 @@ reader_free(struct ui_pane *p)
 {
 	struct reader *r = reader_of(p);
 
+	job_abandon(r);
 	page_free(r->page);
 	free(r->path);
 	free(r->needle);

@@ -23,10 +23,16 @@ struct ui_pane *ui_reader_new(void);
 
 /*
  * Show the article it names, read from its file (when the file cannot be
- * read, its header alone, with a warning). Returns flags.
+ * read, its header alone, with a warning). A big file is read and built
+ * on a thread of its own, its header shown meanwhile: ui_reader_tick()
+ * puts the rest in. Returns flags.
  */
 int ui_reader_open(struct ui_pane *p, struct ui *ui,
     const struct collection_item *it);
+
+/* After a wake-up: show the article built on its thread, once it is
+ * done. Returns flags (0 when nothing changed). */
+int ui_reader_tick(struct ui_pane *p, struct ui *ui);
 
 /* The id of the article shown, 0 when none. */
 int64_t ui_reader_id(const struct ui_pane *p);

@@ -106,10 +106,13 @@ static int
 handle_wake(struct ui *ui)
 {
 	char buf[256];
+	int flags;
 
 	while (read(ui->wake_pipe[0], buf, sizeof buf) > 0)
 		;
-	return ui->on_wake ? ui->on_wake(ui->wake_ctx, ui) : 0;
+	/* the reader's article, built on its own thread */
+	flags = ui_reader_tick(ui->layout->panes[UI_PANE_READER], ui);
+	return flags | (ui->on_wake ? ui->on_wake(ui->wake_ctx, ui) : 0);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "article.h"
 #include "buf.h"
 #include "document.h"
+#include "markdown.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -179,7 +180,7 @@ test_inline(void)
 static void
 test_links(void)
 {
-	struct document_options opt = { "zh-CN", "https://img/head.jpg" };
+	struct document_options opt = { "zh-CN", "https://img/head.jpg", 0 };
 	const char *src = "<p>see <a href='https://a/1'>this page </a>and "
 	    "<a href=\"https://a/1\">again</a> <a href='#top'>top</a> "
 	    "<a href='javascript:x()'>js</a></p>"
@@ -324,6 +325,207 @@ test_depth(void)
 	buf_release(&b);
 }
 
+/* n nested divs around "inner", the innermost on line 2 */
+static struct document *
+divs(int n, const struct document_options *opt)
+{
+	struct buf b = BUF_INIT;
+	struct document *d;
+
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, i == n - 1 ? "\n<div>" : "<div>");
+	buf_adds(&b, "inner");
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, "</div>");
+	d = document_from_html(b.buf, b.len, opt);
+	buf_release(&b);
+	return d;
+}
+
+/* n ">" markers on one line before "inner", on line 2 */
+static struct document *
+quotes(int n, const char *marker)
+{
+	struct buf b = BUF_INIT;
+	struct document *d;
+
+	buf_adds(&b, "first\n\n");
+	for (int i = 0; i < n; i++)
+		buf_adds(&b, marker);
+	buf_adds(&b, " inner\n");
+	d = document_from_markdown(b.buf, b.len, NULL);
+	buf_release(&b);
+	return d;
+}
+
+static void
+test_depth_cap(void)
+{
+	struct document_options opt = { NULL, NULL, 10 };
+	struct buf b = BUF_INIT;
+	struct document *d;
+	char *t;
+
+	/* html and body make two levels of the HTML's depth */
+	d = divs(DOCUMENT_MAX_DEPTH - 2, NULL);
+	t = text_of(d);
+	is_str(t, "inner\n", "nested to DOCUMENT_MAX_DEPTH: the text");
+	is_int(d->warnings.nr, 0, "nested to DOCUMENT_MAX_DEPTH: no warning");
+	free(t);
+	document_free(d);
+
+	d = divs(DOCUMENT_MAX_DEPTH - 1, &opt);
+	t = text_of(d);
+	is_str(t, "inner\n", "one level deeper: the text is still there");
+	is_int(d->warnings.nr, 1, "one level deeper: one warning");
+	if (d->warnings.nr) {
+		is_int(d->warnings.v[0].line, 11, "on the file's line of the "
+		    "element too deep (body from line 10, its line 2)");
+		ok(strstr(d->warnings.v[0].msg, "nested deeper than 100") != NULL,
+		    "the warning names the depth: %s", d->warnings.v[0].msg);
+	}
+	free(t);
+	document_free(d);
+
+	d = divs(1000, NULL);
+	is_int(d->warnings.nr, 1, "1,000 levels: still one warning");
+	document_free(d);
+
+	/* Markdown: quotes and list items opened on one line */
+	d = quotes(MARKDOWN_MAX_NESTING, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "MARKDOWN_MAX_NESTING quotes: the text");
+	is_int(d->warnings.nr, 0, "MARKDOWN_MAX_NESTING quotes: no warning");
+	ok(d->nblocks == 2 && d->blocks[1].nframes == DOCUMENT_MAX_FRAMES,
+	    "MARKDOWN_MAX_NESTING quotes: the inner block is quoted");
+	free(t);
+	document_free(d);
+
+	d = quotes(MARKDOWN_MAX_NESTING + 1, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "one quote more: the text");
+	is_int(d->warnings.nr, 1, "one quote more: one warning");
+	if (d->warnings.nr)
+		is_int(d->warnings.v[0].line, 3, "on the line of the markers");
+	free(t);
+	document_free(d);
+
+	d = quotes(MARKDOWN_MAX_NESTING + 1, "- ");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "one list item more: the text");
+	is_int(d->warnings.nr, 1, "one list item more: one warning");
+	free(t);
+	document_free(d);
+
+	d = quotes(1 << 20, ">");
+	t = text_of(d);
+	is_str(t, "first\ninner\n", "a million quotes: the text");
+	is_int(d->warnings.nr, 1, "a million quotes: one warning");
+	free(t);
+	document_free(d);
+
+	/* what markdown_limit_nesting() changes, and what it leaves */
+#define LIMIT(s, max) markdown_limit_nesting((s), strlen(s), (max), &b)
+	is_int(LIMIT("> > > a\n", 2), 1,
+	    "three quotes, two allowed: line 1");
+	is_str(b.buf, "> > a\n", "the third marker goes, the text stays");
+	buf_reset(&b);
+	is_int(LIMIT("```\n> > > a\n```\n> > b\n", 2), 0,
+	    "fenced code is left as it is");
+	is_int(b.len, 0, "and nothing is copied");
+	is_int(LIMIT("x\n1. 2) - + * > y\n", 3), 2,
+	    "every kind of marker counts");
+	is_str(b.buf, "x\n1. 2) - y\n", "kept: the first three");
+#undef LIMIT
+	buf_release(&b);
+}
+
+static void
+test_split(void)
+{
+	struct document *d = document_new(DOCUMENT_LANG_OTHER);
+	struct document_frame item = { DOCUMENT_FRAME_ITEM, "•", 2, true };
+	struct document_block *b;
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	bool ok_len = true, ok_frames = true;
+
+	/* exactly max bytes: one block; one byte more: two */
+	b = document_add_block(d, DOCUMENT_PARA);
+	for (int i = 0; i < 64; i++)
+		document_block_add(b, "x", 1, 0, -1);
+	document_split_blocks(d, 64);
+	is_int(d->nblocks, 1, "a block of exactly max bytes stays whole");
+	document_block_add(&d->blocks[0], "y", 1, DOCUMENT_STYLE_BOLD, 3);
+	document_split_blocks(d, 64);
+	is_int(d->nblocks, 2, "one byte more: two blocks");
+	is_int(d->blocks[0].text.len + d->blocks[1].text.len, 65,
+	    "no byte lost (no space to drop)");
+	ok(d->blocks[1].nruns >= 1 && d->blocks[1].runs[d->blocks[1].nruns - 1].link == 3,
+	    "the runs go with their text");
+	document_free(d);
+
+	/* a long item: words, a link across a cut, the marker once */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PARA);
+	b->space_before = 1;
+	document_block_add_frame(b, &item);
+	for (int i = 0; i < 2000; i++) {
+		char w[16];
+		int n = snprintf(w, sizeof w, "w%d ", i);
+
+		document_block_add(b, w, (size_t)n, i % 2 ? DOCUMENT_STYLE_LINK : 0,
+		    i % 2 ? 1 : -1);
+		buf_add(&want, w, (size_t)n);
+	}
+	document_split_blocks(d, 1024);
+	ok(d->nblocks > 10, "a 12 KB paragraph in 1 KB pieces: %zu blocks",
+	    d->nblocks);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		const struct document_block *p = &d->blocks[i];
+
+		ok_len = ok_len && p->text.len <= 1024 && p->text.len > 0 &&
+		    p->runs[0].start == 0 && p->kind == DOCUMENT_PARA;
+		ok_frames = ok_frames && p->nframes == 1 &&
+		    p->frames[0].first == (i == 0) &&
+		    p->space_before == (i == 0);
+		buf_addbuf(&got, &p->text);
+		buf_addc(&got, ' ');	/* the space each cut dropped */
+	}
+	ok(ok_len, "each piece holds at most max bytes, runs from 0");
+	ok(ok_frames, "the marker and the space before on the first only");
+	is_int(got.len, want.len + 1, "cut at spaces, which are dropped");
+	ok(strncmp(got.buf, want.buf, want.len) == 0, "the text in order");
+	document_free(d);
+
+	/* preformatted text: cut at a line break, spaces kept */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PRE);
+	buf_reset(&want);
+	for (int i = 0; i < 200; i++)
+		buf_adds(&want, "  code  \n");
+	document_block_add(b, want.buf, want.len, DOCUMENT_STYLE_CODE, -1);
+	document_split_blocks(d, 256);
+	buf_reset(&got);
+	for (size_t i = 0; i < d->nblocks; i++) {
+		buf_addbuf(&got, &d->blocks[i].text);
+		if (i + 1 < d->nblocks)
+			buf_addc(&got, '\n');
+	}
+	is_str(got.buf, want.buf, "preformatted pieces end at line breaks");
+	document_free(d);
+
+	/* a run of tabs has no line break nor space: cut anywhere */
+	d = document_new(DOCUMENT_LANG_OTHER);
+	b = document_add_block(d, DOCUMENT_PRE);
+	for (int i = 0; i < 1000; i++)
+		document_block_add(b, "\t", 1, DOCUMENT_STYLE_CODE, -1);
+	document_split_blocks(d, 256);
+	is_int(d->nblocks, 4, "1,000 tabs in blocks of 256");
+	document_free(d);
+	buf_release(&want);
+	buf_release(&got);
+}
+
 /* --- the collection's interface, from two threads --- */
 
 static struct article *
@@ -409,7 +611,7 @@ test_article(void)
 		    "Some *English* text ![a ship](s.png) here.\n", NULL);
 		struct buf out = BUF_INIT;
 
-		document_article_text(img, &out);
+		document_article_text(img, &out, NULL);
 		d = document_from_article(img);
 		t = text_of(d);
 		is_str(out.buf, t, "document_article_text: the reader's text, "
@@ -418,7 +620,7 @@ test_article(void)
 		free(t);
 		document_free(d);
 		buf_reset(&out);
-		document_article_text(en, &out);
+		document_article_text(en, &out, NULL);
 		d = document_from_article(en);
 		t = text_of(d);
 		is_str(out.buf, t, "and with placeholders in English");
@@ -454,6 +656,8 @@ main(void)
 	test_tables();
 	test_markdown();
 	test_depth();
+	test_depth_cap();
+	test_split();
 	test_article();
 	return tap_done();
 }

@@ -319,7 +319,7 @@ check_article(void *ctx, const char *path, const struct stat *st)
 	d = document_from_article(a);
 	/* The index's text is the reader's. */
 	document_text(d, &want);
-	document_article_text(a, &got);
+	document_article_text(a, &got, NULL);
 	if (got.len != want.len || memcmp(got.buf, want.buf, got.len) != 0) {
 		tap_diag("%s: document_article_text() differs", path);
 		r->text_diffs++;
