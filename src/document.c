@@ -21,6 +21,7 @@
  */
 #include "config.h"
 #include "document.h"
+#include "document-source.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -168,14 +169,20 @@ elem_cmp(const void *key, const void *e)
 }
 
 static const struct elem *
-elem_lookup(const xmlNode *n)
+elem_named(const xmlChar *name)
 {
 	const struct elem *e = NULL;
 
-	if (n->name)
-		e = bsearch(n->name, elems, sizeof elems / sizeof elems[0],
+	if (name)
+		e = bsearch(name, elems, sizeof elems / sizeof elems[0],
 		    sizeof elems[0], elem_cmp);
 	return e ? e : &elem_unknown;
+}
+
+static const struct elem *
+elem_lookup(const xmlNode *n)
+{
+	return elem_named(n->name);
 }
 
 /* The value of attribute name, pointing into the tree, or NULL. */
@@ -713,97 +720,6 @@ lang_from_tag(const char *tag, enum document_lang *lang)
 
 /* --- entry points --- */
 
-/*
- * Is s clean: valid UTF-8 with nothing for the scrubber to remove? One
- * pass, with printable ASCII and the three-byte sequences of CJK text
- * (E3..EC, EE, EF: no overlong form, no surrogate, no control) checked
- * inline; anything else goes to utf8.c's functions. With refs, a numeric
- * reference to a control or to a non-ASCII character is not clean either
- * (see scrub_source()).
- */
-static bool
-clean_utf8(const char *str, size_t len, bool refs)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-
-		if (c == '&' && refs) {
-			uint32_t cp;
-			size_t n = entity_numeric(str + i, len - i, &cp);
-
-			if (n > 0 && (cp >= 0x80 || utf8_is_control(cp)))
-				return false;
-			i += n > 0 ? n : 1;
-		} else if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
-			i++;
-		} else if (c >= 0xE3 && c != 0xED && c <= 0xEF && i + 2 < len &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-		} else {
-			size_t n = len - i < 4 ? len - i : 4;
-			size_t ok = utf8_valid_prefix(str + i, n);
-			uint32_t cp;
-
-			if (ok == 0)
-				return false;
-			/* the one character at i */
-			ok = (size_t)utf8_decode(str + i, ok, &cp);
-			if (utf8_scrub_needed(str + i, ok))
-				return false;
-			i += ok;
-		}
-	}
-	return true;
-}
-
-/*
- * Remove terminal controls and whole escape sequences from the source
- * before it is parsed. libxml2 would drop a bare ESC itself but keep the
- * "[31m" after it; scrubbing first takes the whole sequence, as layout
- * does. Line and paragraph separators stay.
- *
- * With refs (HTML, not a Markdown source, where "&#27;" in a code span is
- * text), a numeric character reference is fed to the same scrubber as the
- * character it names: libxml2 drops "&#27;" (not an XML character) but
- * keeps the "[31m" after it, so an escape written as a reference goes
- * whole, exactly as a raw one. A reference to a kept character stays as
- * written, for libxml2 to decode ("&#60;" must not become markup), except
- * that one to a non-ASCII character is written out in UTF-8: libxml2 would
- * read &#150; as the C1 control U+0096, HTML (and entity.c) as '-'.
- */
-static void
-scrub_source(struct buf *out, const char *s, size_t len, bool refs)
-{
-	struct utf8_scrub st = UTF8_SCRUB_INIT;
-
-	buf_grow(out, len);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t ref = refs && s[i] == '&' ?
-		    entity_numeric(s + i, len - i, &cp) : 0;
-		int n;
-
-		if (ref > 0) {
-			if (cp == '\r' || utf8_scrub_feed(&st, cp)) {
-				if (cp < 0x80)
-					buf_add(out, s + i, ref);
-				else
-					utf8_add(out, cp);
-			}
-			i += ref;
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
-		n = n < 0 ? 1 : n;
-		if (cp == '\r' || utf8_scrub_feed(&st, cp))
-			utf8_add(out, cp);
-		i += (size_t)n;
-	}
-}
-
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -818,6 +734,13 @@ struct capped {
 				 * deep, or 0 while none was */
 };
 
+/* The source line the parser is at, or -1 when it cannot say. */
+static int
+parse_line(xmlParserCtxtPtr ctxt)
+{
+	return ctxt->input && ctxt->input->line > 0 ? ctxt->input->line : -1;
+}
+
 /*
  * libxml2's HTML parser calls endElement for each element it started
  * (implied ends too) before it pops its own stack of names, so nameNr
@@ -829,14 +752,10 @@ capped_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	xmlParserCtxtPtr ctxt = ctx;
 	struct capped *c = ctxt->_private;
 
-	if (ctxt->nameNr <= DOCUMENT_MAX_DEPTH) {
+	if (ctxt->nameNr <= DOCUMENT_MAX_DEPTH)
 		xmlSAX2StartElement(ctx, name, atts);
-		return;
-	}
-	if (c->deep_line == 0)
-		c->deep_line = ctxt->input ? ctxt->input->line : 0;
-	if (c->deep_line == 0)
-		c->deep_line = -1;
+	else if (c->deep_line == 0)
+		c->deep_line = parse_line(ctxt);
 }
 
 static void
@@ -882,16 +801,51 @@ parse_html(const char *html, size_t len, int *deep_line)
 	return tree;
 }
 
-/* The warning for nesting cut at DOCUMENT_MAX_DEPTH, on a line of the
- * file (first_line: as document_options says; line 0: none applies). */
+/* Is the element of this name (len bytes, any case) a block's? */
+static bool
+block_name(const char *name, size_t len)
+{
+	char lower[16];
+
+	if (len == 0 || len >= sizeof lower)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		lower[i] = (char)(name[i] | (name[i] >= 'A' && name[i] <= 'Z' ?
+		    0x20 : 0));
+	lower[len] = '\0';
+	return elem_named((const xmlChar *)lower)->kind != EL_INLINE &&
+	    elem_named((const xmlChar *)lower)->kind != EL_A;
+}
+
+/*
+ * The rest of a body past DOCUMENT_MAX_ELEMENTS (rest, len bytes), as
+ * plain text at the end of the tree's body.
+ */
 static void
-warn_deep(struct document *doc, int first_line, int line)
+add_rest(htmlDocPtr tree, const char *rest, size_t len)
+{
+	struct buf text = BUF_INIT;
+	xmlNode *root = tree ? xmlDocGetRootElement(tree) : NULL, *body = root;
+
+	for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && n->name &&
+		    strcmp((const char *)n->name, "body") == 0)
+			body = n;
+	document_source_text(&text, rest, len, block_name);
+	if (body && text.len <= INT_MAX)
+		xmlAddChild(body, xmlNewTextLen((const xmlChar *)text.buf,
+		    (int)text.len));
+	buf_release(&text);
+}
+
+/* The line of the file for a line of the HTML (first_line: as
+ * document_options says; 0: none applies). */
+static int
+file_line(int first_line, int line)
 {
 	if (line > 0 && first_line > 0)
 		line += first_line - 1;
-	warnings_add(&doc->warnings, line > 0 ? line : 0, "elements nested "
-	    "deeper than %d levels; the text inside is shown without them",
-	    DOCUMENT_MAX_DEPTH);
+	return line > 0 ? line : 0;
 }
 
 /*
@@ -910,13 +864,14 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 	struct walk w;
 	htmlDocPtr tree;
 	xmlNode *root;
-	int deep_line;
+	int deep_line, first = opt ? opt->first_line : 0;
+	size_t cut;
 
 	pthread_once(&xml_once, xml_init);
-	if (!clean_utf8(html, len, true)) {
+	if (!document_source_clean(html, len, true)) {
 		/* bad bytes become U+FFFD (libxml2 would switch to Latin-1 at
 		 * the first); controls and escape sequences go */
-		scrub_source(&clean, html, len, true);
+		document_source_scrub(&clean, html, len, true);
 		html = clean.buf;
 		len = clean.len;
 	}
@@ -925,10 +880,24 @@ from_html(const char *html, size_t len, const struct document_options *opt,
 	doc = document_new(DOCUMENT_LANG_OTHER);
 	if (opt && opt->headimg && *opt->headimg)
 		document_add_link(doc, opt->headimg, DOCUMENT_LINK_HEADIMG);
-	tree = parse_html(html, len, &deep_line);
+	/* Past so many elements, the rest is text, read without a tree. */
+	cut = document_source_cut(html, len, DOCUMENT_MAX_ELEMENTS);
+	tree = parse_html(html, cut, &deep_line);
 	if (deep_line && warn)
-		warn_deep(doc, opt ? opt->first_line : 0,
-		    no_lines ? 0 : deep_line);
+		warnings_add(&doc->warnings, file_line(first, no_lines ? 0 :
+		    deep_line), "elements nested deeper than %d levels; the "
+		    "text inside is shown without them", DOCUMENT_MAX_DEPTH);
+	if (cut < len) {
+		int line = 1;
+
+		for (const char *p = html; !no_lines &&
+		    (p = memchr(p, '\n', cut - (size_t)(p - html))); p++)
+			line++;
+		add_rest(tree, html + cut, len - cut);
+		warnings_add(&doc->warnings, file_line(first, no_lines ? 0 :
+		    line), "more than %d elements; the rest is shown as plain "
+		    "text", DOCUMENT_MAX_ELEMENTS);
+	}
 	root = tree ? xmlDocGetRootElement(tree) : NULL;
 	if (!lang_from_tag(opt ? opt->lang : NULL, &doc->lang) && root && guess)
 		doc->lang = guess_lang(root);
@@ -960,9 +929,10 @@ from_markdown(const char *md, size_t len, const struct document_options *opt,
 	struct buf html = BUF_INIT, clean = BUF_INIT, flat = BUF_INIT;
 	struct document *doc;
 	int deep_line;
+	size_t cut;
 
-	if (!clean_utf8(md, len, false)) {
-		scrub_source(&clean, md, len, false);
+	if (!document_source_clean(md, len, false)) {
+		document_source_scrub(&clean, md, len, false);
 		md = clean.buf;
 		len = clean.len;
 	}
@@ -973,8 +943,16 @@ from_markdown(const char *md, size_t len, const struct document_options *opt,
 		len = flat.len;
 		buf_release(&clean);
 	}
-	/* on failure, what md4c rendered so far is still shown */
-	(void)markdown_to_html(md, len, &html);
+	/* on failure, what md4c rendered so far is still shown; past
+	 * MARKDOWN_MAX_LINES, the rest is text */
+	cut = document_source_lines(md, len, MARKDOWN_MAX_LINES,
+	    MARKDOWN_MAX_BYTES);
+	(void)markdown_to_html(md, cut, &html);
+	if (cut < len) {
+		buf_adds(&html, "<p>");
+		document_source_escape(&html, md + cut, len - cut);
+		buf_adds(&html, "</p>");
+	}
 	buf_release(&clean);
 	buf_release(&flat);
 	doc = from_html(html.buf, html.len, opt, guess, true, !deep_line);
@@ -988,6 +966,17 @@ from_markdown(const char *md, size_t len, const struct document_options *opt,
 		    "nested deeper than %d levels on one line; the text inside "
 		    "is shown with %d", MARKDOWN_MAX_NESTING,
 		    MARKDOWN_MAX_NESTING);
+	}
+	if (cut < len) {
+		int line = 1;
+
+		for (const char *p = md; (p = memchr(p, '\n',
+		    cut - (size_t)(p - md))); p++)
+			line++;
+		warnings_add(&doc->warnings, line + (opt && opt->first_line >
+		    0 ? opt->first_line - 1 : 0), "more than %d lines or %u "
+		    "MiB of Markdown; the rest is shown as plain text",
+		    MARKDOWN_MAX_LINES, MARKDOWN_MAX_BYTES >> 20);
 	}
 	return doc;
 }

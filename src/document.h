@@ -90,6 +90,17 @@ enum document_frame_kind {
  */
 #define DOCUMENT_MAX_DEPTH 100
 /*
+ * A body with more elements than this is parsed up to the one past it;
+ * the rest is read as plain text (tags dropped, a line break for each
+ * block's, references decoded), in one pass, with one warning. libxml2's
+ * tree and our blocks cost some 600 bytes an element, and its parser half
+ * a microsecond each even when it builds nothing, so 8 MB of "<p>x" took
+ * 1.24 GB, and 63 MiB would have taken gigabytes; now a body's structure
+ * costs at most about 30 MB. A long real article has a few thousand
+ * elements.
+ */
+#define DOCUMENT_MAX_ELEMENTS 50000
+/*
  * A paragraph, heading or preformatted block with more text than this is
  * split into blocks of at most this much (at a line break or a space when
  * there is one near the end), one after the other, without space between

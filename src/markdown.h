@@ -27,6 +27,20 @@ int markdown_to_html(const char *md, size_t len, struct buf *out);
  * of ">" repeated 64 MiB would cost gigabytes before any HTML is made.
  */
 #define MARKDOWN_MAX_NESTING 32
+/*
+ * A Markdown body of more lines than this is converted up to that line;
+ * the rest is shown as plain text, with one warning. md4c keeps every
+ * block of a document until its end, some 20 bytes of HTML and a parse
+ * of it each: 63 MiB of one-word paragraphs took 9 s and 600 MB. A long
+ * real post has a few thousand lines.
+ */
+#define MARKDOWN_MAX_LINES 50000
+/*
+ * And of more bytes than this (cut at the last line break before it):
+ * md4c holds a mark for every character that may open or close a span,
+ * so 63 MiB of "*a* " in one paragraph took 890 MB.
+ */
+#define MARKDOWN_MAX_BYTES (8u << 20)
 
 /*
  * Where a line outside fenced code starts with more than max container

@@ -6,6 +6,8 @@
 #   - a run of tabs in a code block: 1 MiB and 2 MB (once quadratic)
 #   - a 63 MiB body on one line (once 2.4 GB to dump)
 #   - 100,000 nested <div>s, and YAML nested a million deep
+#   - many tiny blocks: 1 MiB and 63 MiB of "<p>x", 1 MiB of Markdown
+#     paragraphs, 63 MiB of Markdown "*a* " (once 1.24 GB for 8 MB)
 # Files up to 1 MiB get 100 MB of peak RSS (checked with /usr/bin/time
 # where it is installed) and an address space of SMALL_VM; the others 1 GB.
 # The timeout only catches a hang. Deep nesting gives one warning in the
@@ -162,6 +164,34 @@ f="$T/divs.html"
 	repeat 1000 x | sed 's,x,</div>,g'; i=$((i + 1)); done
     printf '\n'; } >"$f"
 hostile divs "$f" "$SMALL_VM" innerdiv "5: .*$nest"
+
+# --- many tiny blocks: "<p>x" and Markdown paragraphs and spans ---
+# (past DOCUMENT_MAX_ELEMENTS elements or MARKDOWN_MAX_LINES lines or
+# MARKDOWN_MAX_BYTES, the rest is plain text: once 1.24 GB for 8 MB)
+
+many='more than'
+f="$T/tiny1m.html"
+{ header tiny1m; repeat 262000 x | sed 's/x/<p>x/g'; printf '<p>lasttiny\n'; } >"$f"
+hostile tiny1m "$f" "$SMALL_VM" lasttiny "5: $many 50000 elements"
+
+f="$T/paras1m.md"
+{ header paras1m; yes 'x' | head -n 349000 | sed 's/$/\n/'; printf 'lastpara\n'; } >"$f"
+hostile paras1m "$f" "$SMALL_VM" lastpara "50005: $many 50000 lines"
+
+if [ "$asan" = true ]; then
+	skip "63 MiB of tiny blocks: not under ASan"
+else
+	f="$T/tiny63m.html"
+	{ header tiny63m; repeat $((63 * 1048576 / 4 - 100)) x | sed 's/x/<p>x/g';
+	    printf '<p>lasttiny\n'; } >"$f"
+	hostile tiny63m "$f" "$BIG_VM" lasttiny "5: $many 50000 elements"
+	rm -f "$f"
+	f="$T/spans63m.md"
+	{ header spans63m; repeat $((63 * 1048576 / 4 - 100)) x | sed 's/x/*a* /g';
+	    printf 'lastspan\n'; } >"$f"
+	hostile spans63m "$f" "$BIG_VM" lastspan "5: $many 50000 lines or 8 MiB"
+	rm -f "$f"
+fi
 
 # --- YAML nested a million deep ---
 

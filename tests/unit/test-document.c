@@ -301,21 +301,22 @@ test_depth(void)
 	struct document *d;
 	char *t;
 
-	for (int i = 0; i < 100000; i++)
+	/* (fewer than DOCUMENT_MAX_ELEMENTS: the tree is built whole) */
+	for (int i = 0; i < 40000; i++)
 		buf_adds(&b, "<div>");
 	buf_adds(&b, "deep text");
-	for (int i = 0; i < 100000; i++)
+	for (int i = 0; i < 40000; i++)
 		buf_adds(&b, "</div>");
 	buf_adds(&b, "<p>after</p>");
 	d = document_from_html(b.buf, b.len, NULL);
 	t = text_of(d);
-	is_str(t, "deep text\nafter\n", "100,000 nested divs: no stack "
+	is_str(t, "deep text\nafter\n", "40,000 nested divs: no stack "
 	    "overflow, no text lost");
 	free(t);
 	document_free(d);
 
 	buf_reset(&b);
-	for (int i = 0; i < 30000; i++)
+	for (int i = 0; i < 15000; i++)
 		buf_adds(&b, "<blockquote><ul><li>");
 	buf_adds(&b, "x");
 	d = document_from_html(b.buf, b.len, NULL);
@@ -323,6 +324,57 @@ test_depth(void)
 	    "deep quotes and lists keep DOCUMENT_MAX_FRAMES frames");
 	document_free(d);
 	buf_release(&b);
+}
+
+/* Past DOCUMENT_MAX_ELEMENTS elements the rest is plain text: all of it,
+ * in order, with one warning, and no block past the cap's. */
+static void
+test_many(void)
+{
+	struct buf b = BUF_INIT, want = BUF_INIT;
+	struct document *d;
+	char *t;
+	int n = DOCUMENT_MAX_ELEMENTS + 10000;
+
+	buf_adds(&b, "<p>first</p>\n");
+	for (int i = 0; i < n; i++)
+		buf_addf(&b, "<p>w%d &amp; <b>v</b></p>", i);
+	buf_adds(&b, "<!-- <p>not this</p> --><p>last</p>");
+	d = document_from_html(b.buf, b.len, NULL);
+	t = text_of(d);
+	ok(strncmp(t, "first\nw0 & v\nw1 & v\n", 20) == 0,
+	    "the elements before the cap are blocks");
+	ok(strstr(t, "w59999 & v") && strstr(t, "last") &&
+	    !strstr(t, "not this"), "the text after it is all there, "
+	    "references decoded, comments gone");
+	buf_addf(&want, "w%d & v", n - 1);
+	ok(strstr(t, want.buf) != NULL, "to the last element");
+	ok(d->nblocks <= DOCUMENT_MAX_ELEMENTS, "no more blocks than the cap "
+	    "(%zu)", d->nblocks);
+	is_int(d->warnings.nr, 1, "one warning");
+	ok(d->warnings.nr && strstr(d->warnings.v[0].msg, "more than 50000 "
+	    "elements"), "which says so");
+	is_int(d->warnings.nr ? d->warnings.v[0].line : -1, 2,
+	    "on the line of the first element past the cap");
+	free(t);
+	document_free(d);
+
+	/* exactly at the cap: no warning, every block; one past it: cut */
+	buf_reset(&b);
+	for (int i = 0; i < DOCUMENT_MAX_ELEMENTS; i++)
+		buf_adds(&b, "<p>x</p>");
+	d = document_from_html(b.buf, b.len, NULL);
+	is_int(d->warnings.nr, 0, "at the cap: no warning");
+	is_int(d->nblocks, DOCUMENT_MAX_ELEMENTS, "and a block each");
+	document_free(d);
+	buf_adds(&b, "<p>y</p>");
+	d = document_from_html(b.buf, b.len, NULL);
+	is_int(d->warnings.nr, 1, "one past it: the warning");
+	is_int(d->nblocks, DOCUMENT_MAX_ELEMENTS + 1, "and its text is a "
+	    "block of plain text");
+	document_free(d);
+	buf_release(&b);
+	buf_release(&want);
 }
 
 /* n nested divs around "inner", the innermost on line 2 */
@@ -656,6 +708,7 @@ main(void)
 	test_tables();
 	test_markdown();
 	test_depth();
+	test_many();
 	test_depth_cap();
 	test_split();
 	test_article();
