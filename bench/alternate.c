@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * alternate: time two or more commands run by turns, so that a change of
  * load on a shared machine falls on all of them alike.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/collection.sh [-r RUNS] [-i IMPORTS] [-k] [N...]: the collection's
 # figures over N news-shaped articles (bench/gen-corpus), side by side in
 # one run with the tools a user would otherwise use, recorded in

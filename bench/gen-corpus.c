@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * gen-corpus: write N seed-shaped news articles into DIR, for benchmarks
  * and for tests that compare counts with grep.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout-bench: how fast the renderer goes, stage by stage, on one
  * article file.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench/lib.sh: what the bench/*.sh scripts share. Sourced, not run,
 # once top (the source tree) is set:
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * linecheck: count what a careful typesetter would not let through in a
  * text dump of an article, read on stdin.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/list.sh [-r RUNS] [-k] [N...]: `newsreader --list --json DIR` over
 # N seed-shaped articles (bench/gen-corpus) against `cat` of the same
 # files, side by side in one run; the medians and their ratios go to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * nr-pty: run a full-screen program on a pseudo-terminal, feed it keys
  * and measure what it writes to the terminal.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/punct.sh [FILE]: how each terminal reader sets Chinese text.
 # Dumps FILE (default: the seed, data/000_bbf8aa7d2cb0c58b.md) with w3m,
 # elinks, lynx and newsreader at 40 and 80 columns and counts, with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/render.sh [-r RUNS] [-n BYTES]: time `newsreader --dump FILE
 # --width 80 >/dev/null` against `w3m -dump -cols 80 -T text/html` on the
 # same body, side by side in one run, for three articles:

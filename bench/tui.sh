@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/tui.sh [-r RUNS] [-k] [N]: the full-screen interface's figures on a
 # pseudo-terminal at 80x24 (bench/nr-pty), side by side in one run with
 # less showing the same laid-out lines, recorded in bench/RESULTS.md

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for newsreader(1).
 #
 # Options come from newsreader --help itself, so they never fall behind;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arena: chunked bump allocation; see arena.h.
  *

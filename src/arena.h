@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arena: a bump allocator for many small objects freed together.
  *

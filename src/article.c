@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * article: one file -> struct article; see article.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * article: one article file -> its metadata and body, with warnings.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * breaks: line break opportunities and grapheme cluster boundaries.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * breaks: where text may be broken. Line break opportunities come from
  * ICU's line break iterator (UAX #14); grapheme cluster boundaries from its

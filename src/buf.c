@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * buf: growable NUL-terminated strings. See buf.h for the invariants.
  */

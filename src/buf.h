@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * buf: the one growable string type (after git's strbuf).
  *

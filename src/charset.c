@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * charset: decoding a file's bytes into UTF-8; see charset.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * charset: a file's bytes -> UTF-8 text with LF line ends.
  *

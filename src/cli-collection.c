@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-collection: the collection's command-line modes; see cli-collection.h.
  *

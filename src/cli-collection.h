@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-collection: the command-line modes that read or change the
  * collection: --list, --categories, --mark-read/--mark-unread/--star/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-dump: print a page (page.h) on stdout, as text or as JSON.
  *

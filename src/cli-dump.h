@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-dump: `newsreader --dump ARTICLE [--width N] [--json]`: an article
  * printed exactly as the reading pane shows it (page.h): the header, a

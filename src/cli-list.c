@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-list: the line formats of --list; see cli-list.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-list: the lines of `newsreader --list [--json]`, one per article
  * (cli-collection.c runs the listing over the collection).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-tui: the default mode. Opens the collection as the other modes do
  * (cli_collection_prepare: the database, the sources, the scope), but

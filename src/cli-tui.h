@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-tui: the default mode, the full-screen interface.
  */

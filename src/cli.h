@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli: the command line. Parses the options (one table drives getopt_long
  * and --help), then runs one mode: a non-interactive output on stdout or,

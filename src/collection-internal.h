@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection-internal: what the collection's files share (collection.c:
  * the connection, schema and sources; collection-shard.c: the full-text

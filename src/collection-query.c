@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection-query: reading the collection. Views (filters and an order)
  * become one SELECT each, built here; pages are fetched by keyset (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection-shard: the full-text index, in COLLECTION_SHARDS files beside
  * the database, so that a scan writes it from two threads at once (FTS5

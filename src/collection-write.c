@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection-write: storing what a scan parsed (see collection_put() and
  * collection-internal.h). An article already stored is updated in place,

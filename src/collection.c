@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection: the SQLite store; see collection.h. All of the program's SQL
  * is in this file and its collection-*.c siblings.

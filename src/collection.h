@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * collection: the local store of articles, in SQLite. The only module that
  * speaks SQL.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * conf: the YAML settings file and the built-in defaults.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date: table-driven date parsing; see date.h.
  *

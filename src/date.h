@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date: every date form the articles use -> UTC seconds, and back.
  *

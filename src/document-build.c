@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * document-build: the document model itself, with no HTML in sight: the
  * growable block list, styled runs, frames, the numbered link list (with a

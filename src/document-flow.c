@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * document-flow: the document being built, block by block, whatever the
  * markup: the open block, white space collapsing as CSS does it, hard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * document-flow: building a document's blocks from a stream of text and
  * structure, for document.c's HTML walker. Internal to the document

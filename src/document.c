@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * document: HTML -> the block model of document.h, through libxml2 (this
  * is the only file that includes it).

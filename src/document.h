@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * document: an article body as a flat list of blocks, the model that
  * layout wraps into lines.

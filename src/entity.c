@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * entity: HTML character references; see entity.h.
  *

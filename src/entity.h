@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * entity: decoding HTML character references in plain text.
  *

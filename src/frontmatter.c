@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frontmatter: front matter split and YAML/JSON -> node tree; see
  * frontmatter.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frontmatter: splitting an article into front matter and body, and the
  * front matter's YAML or JSON into a small node tree.

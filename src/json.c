@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json: JSON string escaping and small writing helpers; see json.h.
  */

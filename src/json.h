@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json: writing JSON text into a buf.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout-internal: what the layout family shares (layout.c, and
  * layout-table.c for tables). Not a public interface: layout.h is.

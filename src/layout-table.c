@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout-table: a table block's lines. A table whose cells each fit on
  * one line, and whose columns fit the width side by side, is a grid:

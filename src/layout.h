@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout: a document's blocks -> lines of styled cells at a width W.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main: process set-up and the only exit. Chooses a UTF-8 locale (falling
  * back to C.UTF-8 when the user's is not UTF-8, as over SSH without LANG),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * markdown: a thin wrapper over md4c-html. md4c calls back with pieces of
  * HTML; they are appended to the caller's buf as they come. Before that,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * markdown: Markdown bodies -> HTML, so one HTML path renders both.
  *

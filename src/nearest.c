@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * nearest: edit distance and the nearest name; see nearest.h.
  *

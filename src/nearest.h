@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * nearest: the closest of a set of names to one that is not among them,
  * for "did you mean toggle-read?" and "the nearest: a/b, c".

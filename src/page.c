@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * page: header + body + link list as one document, laid out lazily and
  * cached per width.

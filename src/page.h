@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * page: an article as the reading pane shows it, and as --dump prints it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * quote: C-style quoting of names and reading it back; see quote.h.
  * Both directions are one pass over the bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * quote: C-style quoting of names (paths, category paths) for output
  * that must name them exactly, and reading the quoted form back.

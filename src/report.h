@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report: errors that travel up, and the one place warnings are shown.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * scan: incremental import of a root's files; see scan.h.
  *

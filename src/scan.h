@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * scan: bring the collection up to date with the files under a source.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search: the tokenizer behind the full-text index and the compiler of
  * user queries into FTS5 MATCH expressions; see search.h for the rules.

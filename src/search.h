@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search: what a word is, for the full-text index and for queries.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strvec: NULL-terminated string arrays; see strvec.h.
  */

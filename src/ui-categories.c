@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-categories: the tree as a flat array of visible rows in display
  * order, rebuilt from the collection's categories (in tree order, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-clip: base64 and the OSC 52 sequence.
  */

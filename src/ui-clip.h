@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-clip: copying to the clipboard with OSC 52.
  *

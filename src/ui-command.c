@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-command: the table of commands and the program-level ones' code.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-draw: text into cells. A cluster is gathered into a wchar_t array
  * (base first, then up to CCHARW_MAX - 2 marks; more marks than a cell

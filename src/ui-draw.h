@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-draw: putting text into curses windows, one cell at a time.
  *

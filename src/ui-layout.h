@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-layout: the layout manager. It owns the screen's geometry, the
  * panes' windows and the focus.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-list: the rows of a view (ui-rows) with a selection and a first row
  * shown, as indices into the window of fetched rows.

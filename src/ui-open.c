@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-open: the scheme whitelist, the choice of browser, fork/execvp.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-pager: lines with a top line and, when selectable, a cursor.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-pager: an overlay pane that shows lines of text and scrolls like
  * less: the help screen, and (with a selection) the numbered link list.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-pane: what every pane is. A pane is an object with a small vtable:
  * it draws itself into its window, handles the commands sent to it, learns

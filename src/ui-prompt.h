@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-prompt: the line editor in the status line ("/" search) and the y/n
  * question (mark all read).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-rows: a window of consecutive rows of a view; see ui-rows.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-rows: the article list's rows, a window onto a view fetched a page
  * at a time.

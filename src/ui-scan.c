@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-scan: one background thread per scan. The thread owns nothing the
  * UI thread touches but the progress counters (atomics) and the warning

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-scan: the rescan, in a thread of its own, while the screen stays
  * live.

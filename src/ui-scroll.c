@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-scroll: a window's rows scrolled on the terminal, and curses told.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-scroll: scrolling a window's rows on the terminal itself, so a line
  * of scroll costs a scroll sequence and the line that came into view.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-status: the two bars. They are drawn whole when dirty: a bar is one
  * row, and curses sends only the cells that changed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-status: the title bar (top row) and the status line (bottom row).
  *

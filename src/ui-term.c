@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-term: curses set-up and the terminal's inputs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-term: the terminal itself. Choosing a terminal description (TERM,
  * falling back to xterm-256color then vt100 with a warning), starting and

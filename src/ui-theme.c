@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-theme: styles -> attributes and colour pairs.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-view: views as values. A view owns its strings; everything here is
  * copying, comparing and naming them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui-view: what the article list shows, and what it is called.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ui: the full-screen interface. ui_main() takes the terminal, runs the
  * event loop until the user quits (or a signal asks it to), and gives the

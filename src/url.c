@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * url: scrubbing a URL; see url.h. One pass over the bytes: a character
  * is copied, dropped (ASCII tab and newline) or written as %XX for each of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * url: making a link's URL safe to hand on.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * utf8: decoding, encoding and terminal-safe scrubbing of UTF-8 text.
  *

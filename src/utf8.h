@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * utf8: strict UTF-8 decoding and encoding, and the scrubber that keeps
  * untrusted text from driving a terminal.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xmalloc: the allocation wrappers. Out of memory is not an error the
  * program can recover from in any useful way, so it aborts here, once,

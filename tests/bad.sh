@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Malformed files (tests/fixtures/bad, and a few made here at run time):
 # each gives exactly its expected warning lines on stderr and, unless it
 # is refused, is still listed with the fallbacks (title from the file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The command line's conventions: --help, --version, usage errors.
 . "${top_srcdir:-.}/tests/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Two newsreader processes on one database: one scanning while others list,
 # count and mark articles; and two scanning the same source at once.
 # Neither may fail (in particular with "database is locked"), and the

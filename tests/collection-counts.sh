@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The collection's counts agree with counts made independently of it, on a
 # generated corpus (bench/gen-corpus):
 #   --categories   with an awk reading of the files' front matter;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A full disk, on a 20 MB tmpfs: an import too big for it fails saying the
 # disk is full and naming the folder; the marks made before are kept; the
 # failed import's WAL files are emptied, so the disk has room again and

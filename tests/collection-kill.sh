@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A scan killed with SIGKILL at a random moment, 20 times, leaves a sound
 # database (PRAGMA integrity_check through the sqlite3 program, of the
 # database and of its two index shards; the category counts agreeing with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A collection another user owns, in a folder they may not write (a shared
 # archive read by many): run as nobody against one built by root, --list
 # --no-scan, --list --search, --categories and --list --json work, print

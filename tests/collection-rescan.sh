@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Incremental scans, read/starred state across them, sources, and the
 # command line of the collection (--list's id field, --json, --sort,
 # the filters, --mark-*, --forget, --no-scan, --db, the sample collection).

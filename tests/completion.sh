@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Shell completion: the bash script sourced and run as bash would run it
 # (COMP_WORDS, COMP_CWORD, then COMPREPLY), on a collection whose
 # categories, tags and authors are known; the zsh script's options

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The configuration from the command line: --print-config and its round
 # trip, where the file comes from (--config, $NEWSREADER_CONFIG, the
 # default path) and $NEWSREADER_DB, faults said as FILE:LINE:COL with the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # configure without one of its pkg-config modules stops, naming the Debian
 # package that provides it. Each run sees a pkg-config directory holding
 # every module's .pc file but one (PKG_CONFIG_LIBDIR), so the other

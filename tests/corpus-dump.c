@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * corpus-dump: print what the parser makes of each file named on the
  * command line, one TSV line each, for the golden test (tests/corpus.sh):

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The golden test over the real posts in $NR_CORPUS (public Hexo archives):
 # every file parses with the title, date, categories, tags and format in
 # tests/fixtures/golden/corpus.tsv, which was generated once with corpus-dump and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # --dump: the golden files (every data/ article at widths 20, 40 and 80,
 # in tests/fixtures/golden/NAME.WIDTH.txt), --json, styles, and errors.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fake-codeset.so, preloaded by tests/locale.sh: nl_langinfo(CODESET)
  * answers "ANSI_X3.4-1968" whatever the locale, as on a system with no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Hostile bodies stay bounded (issue 11): --dump and --list of files made to
 # cost as much as they can, each run under a cap on its address space
 # (ulimit -v), so a blow-up fails the test as an abort, not as a slow run:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/lib.sh: TAP helpers for the shell tests. Source it, call the checks,
 # end with `done_testing`. Each check prints one TAP line, so the automake
 # TAP driver counts every check.

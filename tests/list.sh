@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # newsreader --list: TAB fields, order, --json, escaping, exit statuses.
 # (--list reads the collection, issue 3: each line ends in the article's
 # id, which the checks of the first four fields cut off.)

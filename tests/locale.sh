@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The locale: a LANG that is not UTF-8 falls back to C.UTF-8 (the screen
 # says so: tests/tui/term.sh); when no UTF-8 locale can be had at all,
 # newsreader stops at once with a message that names LANG. That last case

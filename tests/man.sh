@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The manual pages: both pass groff's and mandoc's checks (a message is
 # allowed only when it is listed, with why, in ALLOWED below); the options
 # of --help and of newsreader(1) are the same set, both ways; and

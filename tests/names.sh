@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Names that cannot be printed as they are: a path with a TAB, a newline
 # or bytes that are not UTF-8, a category with a TAB. --list, --categories
 # and warnings print them C-quoted ("a\tb.md", "caf\351.md"), the same in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Rules of the source that no behaviour test sees whole (issue 5 and the
 # project's standards): only the ui-* files include curses; cells are
 # never drawn with waddwstr or waddstr; doupdate() is called in one
@@ -30,5 +31,14 @@ is "$(uses '(^|[^a-z_])(clear|erase)\(\)|(^|[^a-z_])wclear\(')" "" \
 is "$(uses '(^|[^a-z_])(system|popen|execl|execlp|execle)\(')" "" \
     "no program starts through a shell (system, popen, execl*)"
 is "$(uses '(^|[^a-z_])exit\(')" "./main.c" "only main.c exits"
+
+# The licence: an SPDX line in every source file (issue 12, 1).
+missing=$(cd "$top_srcdir" && for f in src/*.[ch] tests/*.sh tests/*.c \
+    tests/unit/*.[ch] tests/tui/*.sh tests/tui/*.c tests/fuzz/*.c \
+    bench/*.c bench/*.sh tools/* .ci/run Makefile.am configure.ac \
+    man/*.[15] completions/*; do
+	[ -f "$f" ] && ! grep -q 'SPDX-License-Identifier: MIT' "$f" && echo "$f"
+done)
+is "$missing" "" "every source file has an SPDX-License-Identifier: MIT line"
 
 done_testing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-article: a fuzz target for the whole parser (charset, front matter,
  * YAML/JSON, dates, entities, key mapping) and the listing formats, and

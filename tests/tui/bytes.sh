@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # What a line of scroll costs on the wire, through the pty harness
 # (bench/nr-pty) rather than tmux: the reader zoomed to the full width of
 # an 80x24 xterm-256color, 20 j one at a time. Each sends the scroll (SU,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The config file in the interface: "none" in a pane's table unbinds the
 # key there, global binding or not; the help screen names the file in use
 # (--config, $NEWSREADER_CONFIG) and lists its problems in full, which

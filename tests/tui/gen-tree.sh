@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/tui/gen-tree.sh DIR: the articles the margin tests read. A long
 # article of plain paragraphs with a bold word and a link in each (so
 # the lines written between margins carry attributes), in a category of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # ? shows a help screen generated from the key tables; the config file's
 # bindings change it and the keys; bad bindings are reported at file:line.
 . "${top_srcdir:-.}/tests/tui/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # No article freezes the screen (issue 11): a 2 MB run of tabs in a code
 # block (once quadratic to lay out: the TUI ignored Q and C-c for over 90
 # s) is opened, read to its end and back, and Q still quits at once. The

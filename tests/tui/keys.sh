@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Key handling on the sample collection: counts, top and bottom, arrows,
 # Ctrl-L, folding, q at the top level, Q from anywhere.
 . "${top_srcdir:-.}/tests/tui/lib.sh"

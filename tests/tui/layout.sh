@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The layout's width rules at the sizes, the rules between panes
 # lined up under Chinese text, resizing, and the too-small screen.
 . "${top_srcdir:-.}/tests/tui/lib.sh"

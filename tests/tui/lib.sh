@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/tui/lib.sh: drive the real binary inside a private, detached tmux
 # server and look at the screen as a person would.
 #

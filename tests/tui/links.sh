@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Links from the reader: o lists them, Enter in the list or 2o opens one
 # in $BROWSER (fork/execvp, the URL one argument), y copies the article's
 # path and 2y a link with OSC 52 (tmux keeps what it receives in a paste

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The reader beside the category tree on a terminal with left and right
 # margins (xterm's DECLRMM; here bench/nr-pty -v, which emulates one with
 # libvterm and answers the program's DECRQM as xterm does). newsreader

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The mouse: a click selects (and focuses its pane), the wheel scrolls;
 # --no-mouse leaves the mouse alone. The events are typed as the X10
 # reports the terminal sends (ESC [ M, button+32, column+33, row+33).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The pty harness's emulated terminal (bench/nr-pty -v, libvterm): what
 # its screen shows after small programs' output, left and right margins
 # included (a terminal tmux is not), and its answers to the programs'

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * nr-width: display widths of lines, for the screen tests.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Reading on the sample collection at 80x24: --category opens with the
 # category selected and the list focused; the reader shows exactly the
 # lines --dump prints at the reader's width, aligned; paging, J and K,

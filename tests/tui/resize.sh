@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Resizing while reading: 132 -> 60 -> 100 columns. At every width the
 # reader shows --dump's lines at its width, and the text that was at the
 # top stays at the top (the top line's anchor, not its line number).

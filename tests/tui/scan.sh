@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The scan runs in the background: the screen is drawn first (the tree's
 # fixed views) with the scan's progress in the status line; the lists
 # fill when it ends. R rescans; new articles come in above the cursor,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Searching: "/" in the tree or the list searches the collection (a
 # "搜索: ..." view with the count --list --search gives); "/" in the
 # reader searches the article as less does: matches highlighted, n and N

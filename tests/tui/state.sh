@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Read and starred state from the screen: written at once, kept across
 # runs and across a hang-up (SIGHUP), as --list --json reports it; r, s,
 # U and A (after its question); the category column of a parent's list.

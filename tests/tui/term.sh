@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Terminal and locale fallbacks: unknown TERM, TERM=dumb, no terminal,
 # LANG unset, NO_COLOR, and orderly exits on signals.
 . "${top_srcdir:-.}/tests/tui/lib.sh"

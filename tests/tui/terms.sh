@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Other terminals beside tmux's own: TERM=linux (the console: 8 colours,
 # no alternate screen), screen, vt220 (no colour) and no TERM at all. At
 # each, newsreader starts, draws the seed article aligned (the reader's

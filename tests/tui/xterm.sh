@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The reader beside the tree in a real xterm (on Xvfb), the terminal
 # whose left and right margins newsreader uses: keys sent with xdotool,
 # the screen read back through xterm's own print function (print() on

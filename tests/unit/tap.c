@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tap: TAP output for the unit tests; see tap.h.
  */

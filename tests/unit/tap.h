@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tap: a tiny Test Anything Protocol producer for the unit tests.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/article.c: key mapping, Hexo's categories, fallbacks. */
 #include "config.h"
 

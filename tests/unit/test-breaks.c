@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-breaks: the break finder against Unicode's own conformance tests
  * (LineBreakTest.txt and GraphemeBreakTest.txt from the unicode-data

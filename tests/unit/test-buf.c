@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/buf.c and src/strvec.c. */
 #include "config.h"
 

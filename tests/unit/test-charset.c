@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/charset.c: BOM, line ends, UTF-8, GB18030, UTF-16, UTF-32, NUL. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests for the collection (src/collection*.c): the store, with articles
  * built by hand, so no file is parsed here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/conf.c: defaults, the user's file, and bad input. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/date.c: every accepted form, zones, DST, formatting. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-document: HTML and Markdown bodies -> the block model, and the
  * plain text the collection indexes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/entity.c: numeric and named character references. */
 #include "config.h"
 

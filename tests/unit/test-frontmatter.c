@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/frontmatter.c: the split, the tree, recovery, limits. */
 #include "config.h"
 

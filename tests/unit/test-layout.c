@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-layout: blocks -> lines at a width: the Chinese line-breaking
  * rules, cell widths and clusters, scrubbing, and the block kinds.

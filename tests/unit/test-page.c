@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-page: the reading pane's contract: a page's parts, its lines at
  * a width by position and by number, anchors across a resize, the cache,

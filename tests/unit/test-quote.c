@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/quote.c: quoting names, and reading them back. */
 #include "config.h"
 

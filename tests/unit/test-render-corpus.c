@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-render-corpus: properties of the rendering over every real post
  * in $NR_CORPUS (and the samples in data/), at every width from 10 to

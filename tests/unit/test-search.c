@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/search.c: the tokenizer's two modes and the query compiler. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests for ui-rows (the list's window onto a view, paged by keyset) and
  * ui-view, on a real collection in a temporary directory: every window

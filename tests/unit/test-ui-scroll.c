@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests for ui-scroll on a real curses screen: a pseudo-terminal of 80x24
  * described as xterm-256color, whose bytes are read back. A line of

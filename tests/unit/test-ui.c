@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests for the parts of the ui-* family that need no terminal: key names
  * and tables, the command table, the layout's width rules, the line

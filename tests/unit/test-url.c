@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/url.c: what url_scrub() keeps, drops and encodes. */
 #include "config.h"
 

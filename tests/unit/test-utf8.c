@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/utf8.c: decoding, encoding and the scrubber. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tests for src/walk.c: which files, in what order, and each fault once. */
 #include "config.h"
 
