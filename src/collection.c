@@ -579,9 +579,10 @@ static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
  * outgrew 128 KiB failed that way (upkeep's UPDATE of the docids after
  * edits, a view of 4,000 articles marked read; tests/collection-upkeep.sh
  * and test-collection-bulk). 128 KiB - 1 holds seven pages with their
- * 4-byte headers (114,716 bytes), enough for any one article's insert: a
- * 5,000-article import opens 7 temporary files, all from statements that
- * change many rows.
+ * 4-byte headers (114,716 bytes), enough for most articles' inserts, but
+ * a journal that spilled once stays a file for the rest of its
+ * transaction, so a scan keeps its journals in memory
+ * (collection_small_writes()).
  */
 #define STMTJRNL_SPILL 0x1ffff
 
@@ -656,6 +657,13 @@ collection_open(const char *path, struct error *err)
 		return NULL;
 	}
 	return c;
+}
+
+void
+collection_small_writes(struct collection *c, bool small)
+{
+	sqlite3_exec(c->db, small ? "PRAGMA temp_store = MEMORY" :
+	    "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }
 
 void

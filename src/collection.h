@@ -86,6 +86,17 @@ void collection_scan_unlock(struct collection *c);
  */
 const char *collection_read_only(const struct collection *c);
 
+/*
+ * A scan's many small writes, or not (see STMTJRNL_SPILL in collection.c).
+ * With small on, c's statement journals stay in memory: once one spilled
+ * to its temporary file, every later statement of the transaction wrote
+ * its journal there too, for the rest of a batch of thousands (an import
+ * of 5,000 articles made 100,000 writes; 6,000 without). Every statement
+ * of a scan changes a few pages; the upkeep's and the marks' that change
+ * thousands run with it off, and spill. Not inside a transaction.
+ */
+void collection_small_writes(struct collection *c, bool small);
+
 /* The schema version this build writes (PRAGMA user_version). */
 #define COLLECTION_SCHEMA_VERSION 7
 

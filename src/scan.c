@@ -757,6 +757,7 @@ scan_run(struct collection *c, const char *const *roots, size_t nroots,
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.not_empty, NULL);
 	pthread_cond_init(&s.not_full, NULL);
+	collection_small_writes(c, true);
 	for (size_t i = 0; i < nroots && rc >= 0; i++) {
 		int r = scan_root(&s, roots[i], err);
 
@@ -766,6 +767,7 @@ scan_run(struct collection *c, const char *const *roots, size_t nroots,
 		if (cancelled(&s))
 			break;
 	}
+	collection_small_writes(c, false);
 	for (int k = 0; k < SCAN_WORKERS; k++)
 		collection_shard_free(s.shards[k]);
 	free(s.werr);
