@@ -82,7 +82,7 @@ main(int argc, char **argv)
 {
 	static const struct fuzz_target t = {
 		"date", seeds, sizeof seeds / sizeof *seeds,
-		tokens, sizeof tokens / sizeof *tokens,
+		tokens, sizeof tokens / sizeof *tokens, NULL,
 	};
 
 	return fuzz_main(&t, argc, argv);

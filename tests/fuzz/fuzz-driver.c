@@ -31,6 +31,10 @@ fuzz_fail(const char *file, int line, const char *what)
 #ifndef NR_LIBFUZZER
 /* Mutated inputs in all, shared among the seeds, unless NR_FUZZ_ROUNDS. */
 #define FUZZ_ROUNDS 24000
+/* The same under valgrind (NR_VALGRIND set, as tools/check's phase 3
+ * does), which runs an input some 50 times slower: the sanitizer build
+ * runs them all. */
+#define FUZZ_ROUNDS_VALGRIND 2400
 /* Mutations applied to a seed for one input: 1..FUZZ_MAX_MUTATIONS. */
 #define FUZZ_MAX_MUTATIONS 8
 
@@ -149,13 +153,17 @@ fuzz_main(const struct fuzz_target *t, int argc, char **argv)
 {
 	uint64_t rng = 0x9E3779B97F4A7C15ull;
 	const char *env = getenv("NR_FUZZ_ROUNDS");	/* for long runs */
-	long rounds = env ? atol(env) : FUZZ_ROUNDS;
+	long rounds = env ? atol(env) :
+	    getenv("NR_VALGRIND") ? FUZZ_ROUNDS_VALGRIND : FUZZ_ROUNDS;
+	int status = 0;
 
 	if (argc > 1) {
-		for (int i = 1; i < argc; i++)
+		for (int i = 1; i < argc && status == 0; i++)
 			if (run_file(argv[i]) < 0)
-				return 1;
-		return 0;
+				status = 1;
+		if (t->release)
+			t->release();
+		return status;
 	}
 	replay_regressions(t->name);
 	for (size_t s = 0; s < t->nseeds; s++) {
@@ -176,6 +184,8 @@ fuzz_main(const struct fuzz_target *t, int argc, char **argv)
 		ok(1, "%s seed %zu: %ld mutated inputs ran without a fault",
 		    t->name, s, per_seed);
 	}
+	if (t->release)
+		t->release();
 	return tap_done();
 }
 #endif
