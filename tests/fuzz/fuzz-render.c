@@ -7,7 +7,8 @@
  * 0 says Markdown (else HTML), bit 1 asks for the paragraph indent, bits
  * 2-3 pick the lang option (none, zh, en, ja); the rest is the body. Each
  * block is laid out and its lines checked against what layout.h
- * promises of every line: its width is its cells' widths summed, a cell is
+ * promises of every line: its cells pointer is never NULL (an empty line
+ * included), its width is its cells' widths summed, a cell is
  * 1 or 2 columns of at least one byte, line positions never go back, and
  * (outside tables, which repeat header cells as labels) the text's cells
  * come in text order.
@@ -33,6 +34,7 @@ check_block(const struct document_block *b, const struct layout_block *lb)
 		const struct layout_line *ln = &lb->lines[i];
 		unsigned width = 0;
 
+		FUZZ_ASSERT(ln->cells != NULL);
 		FUZZ_ASSERT(ln->pos >= last_pos);
 		last_pos = ln->pos;
 		for (size_t j = 0; j < ln->ncells; j++) {
