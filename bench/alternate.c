@@ -86,11 +86,13 @@ main(int argc, char **argv)
 	if (i >= argc || (runs = atoi(argv[i])) < 1)
 		goto usage;
 	for (i++; i < argc && ncmds < MAX_CMDS;) {
-		cmds[ncmds++] = &argv[i];
-		if (strcmp(argv[i], "--") == 0)
-			goto usage;	/* an empty command: nothing to run */
+		int first = i;
+
 		while (i < argc && strcmp(argv[i], "--") != 0)
 			i++;
+		if (i == first)
+			goto usage;	/* an empty command: nothing to run */
+		cmds[ncmds++] = &argv[first];
 		if (i < argc)
 			argv[i++] = NULL;	/* ends the command's argv */
 	}

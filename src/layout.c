@@ -693,9 +693,7 @@ finish(struct layout_build *bd)
 	/* A block may have no cells at all (a preformatted line of "\r"):
 	 * the array is allocated all the same, so every line's cells point
 	 * at memory and callers may do arithmetic or memcpy with them. */
-	if (bd->cells == NULL)
-		ALLOC_GROW(bd->cells, 1, bd->cells_alloc);
-	lb->cells = bd->cells;
+	lb->cells = bd->cells ? bd->cells : xcalloc(1, sizeof *lb->cells);
 	lb->ncells = bd->ncells;
 	for (size_t i = 0; i < bd->ncells; i++)
 		lb->cells[i].s = lb->text + (uintptr_t)lb->cells[i].s;
