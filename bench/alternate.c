@@ -77,7 +77,7 @@ int
 main(int argc, char **argv)
 {
 	char **cmds[MAX_CMDS];
-	int ncmds = 0, runs, warmup = 3, i = 1;
+	int ncmds = 0, runs, warmup = 3, i = 1, status = 0;
 	double *wall[MAX_CMDS], *cpu[MAX_CMDS];
 
 	if (argc > 2 && strcmp(argv[1], "-w") == 0) {
@@ -87,9 +87,13 @@ main(int argc, char **argv)
 	if (i >= argc || (runs = atoi(argv[i])) < 1)
 		goto usage;
 	for (i++; i < argc && ncmds < MAX_CMDS;) {
-		cmds[ncmds++] = &argv[i];
+		int first = i;
+
 		while (i < argc && strcmp(argv[i], "--") != 0)
 			i++;
+		if (i == first)
+			goto usage;	/* an empty command: nothing to run */
+		cmds[ncmds++] = &argv[first];
 		if (i < argc)
 			argv[i++] = NULL;	/* ends the command's argv */
 	}
@@ -105,7 +109,8 @@ main(int argc, char **argv)
 
 			if (run(cmds[c], &w, &u) != 0) {
 				fprintf(stderr, "alternate: %s failed\n", cmds[c][0]);
-				return 1;
+				status = 1;
+				goto out;
 			}
 			if (r >= 0) {
 				wall[c][r] = w;
@@ -114,7 +119,12 @@ main(int argc, char **argv)
 		}
 	for (int c = 0; c < ncmds; c++)
 		printf("%.2f %.2f\n", median(wall[c], runs), median(cpu[c], runs));
-	return 0;
+out:
+	for (int c = 0; c < ncmds; c++) {
+		free(wall[c]);
+		free(cpu[c]);
+	}
+	return status;
 usage:
 	fprintf(stderr, "usage: alternate [-w WARMUP] RUNS CMD... [-- CMD...]...\n");
 	return 2;

@@ -436,6 +436,7 @@ main(int argc, char **argv)
 	char *d = strdup(dir);
 	if (d == NULL || mkdirs(d) < 0) {
 		fprintf(stderr, "gen-corpus: cannot create %s\n", dir);
+		free(d);
 		return 1;
 	}
 	free(d);

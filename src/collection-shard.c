@@ -79,7 +79,8 @@ struct collection_shard {
 				   the WAL file, committed or rolled back */
 };
 
-/* One integer from sql's first row (with ?1 bound to key when given). */
+/* One integer from sql's first row (with ?1 bound to key when given).
+ * *v is 0 on failure too, so no caller can read an unset value. */
 static int
 int_of(sqlite3 *db, const char *sql, const char *key, int64_t *v,
     struct error *err)
@@ -87,6 +88,7 @@ int_of(sqlite3 *db, const char *sql, const char *key, int64_t *v,
 	sqlite3_stmt *st;
 	int rc;
 
+	*v = 0;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return collection_sqlite_error(db, err, "read");
 	if (key)

@@ -89,7 +89,7 @@ frontmatter_split(const char *text, size_t len, struct frontmatter_split *sp)
 {
 	const char *p = text, *end = text + len;
 	int line = 1;
-	size_t n, seplen;
+	size_t n = 0, seplen;	/* n: the length of the line at p */
 	char ch;
 
 	memset(sp, 0, sizeof *sp);

@@ -721,7 +721,10 @@ finish(struct layout_build *bd)
 
 	lb->width = bd->w;
 	lb->text = buf_detach(&bd->arena, NULL);
-	lb->cells = bd->cells;
+	/* A block may have no cells at all (a preformatted line of "\r"):
+	 * the array is allocated all the same, so every line's cells point
+	 * at memory and callers may do arithmetic or memcpy with them. */
+	lb->cells = bd->cells ? bd->cells : xcalloc(1, sizeof *lb->cells);
 	lb->ncells = bd->ncells;
 	for (size_t i = 0; i < bd->ncells; i++)
 		lb->cells[i].s = lb->text + (uintptr_t)lb->cells[i].s;

@@ -64,7 +64,7 @@ struct layout_cell {
 };
 
 struct layout_line {
-	const struct layout_cell *cells;
+	const struct layout_cell *cells; /* never NULL, even when ncells is 0 */
 	size_t ncells;
 	unsigned width;		/* columns: the sum of the cells' widths */
 	/* the block text position the line starts at: that of its first

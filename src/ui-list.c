@@ -273,7 +273,7 @@ ui_list_set_state(struct ui_pane *p, struct ui *ui, int64_t id,
 		return on < 0 && ui_refuse_write(ui) ? UI_DIRTY_ALL : 0;
 	if (k >= 0) {
 		cur = what == UI_LIST_READ ? l->rows.v[k].read : l->rows.v[k].starred;
-	} else if ((r = collection_get(ui->coll, id, &it, &err)) > 0) {
+	} else if (collection_get(ui->coll, id, &it, &err) > 0) {
 		cur = what == UI_LIST_READ ? it.read : it.starred;
 		collection_item_release(&it);
 	} else {

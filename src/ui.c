@@ -62,6 +62,9 @@ struct loop {
 
 /* --- messages --- */
 
+static void vpush(struct ui *ui, bool warning, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
 static void
 vpush(struct ui *ui, bool warning, const char *fmt, va_list ap)
 {

@@ -4,29 +4,21 @@
  * YAML/JSON, dates, entities, key mapping) and the listing formats, and
  * for the same bytes taken as a name and as a URL, quote.c and url.c.
  *
- * With libFuzzer (clang -fsanitize=fuzzer,address -DNR_LIBFUZZER ...) the
- * entry point is LLVMFuzzerTestOneInput. Built plainly, as `make check`
- * does, main() is a small deterministic mutation fuzzer: it mutates seed
- * articles (each shaped after a real fault) a few thousand times and
- * parses each result, so the sanitizer build and valgrind see them all
- * (NR_FUZZ_ROUNDS sets how many; the seed of the sequence is fixed);
- * given files as arguments it parses those instead (to replay a crash).
+ * The input is a whole article file. Built plainly (fuzz.h), the seeds
+ * are articles each shaped after a real fault.
  */
 #include "config.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "article.h"
 #include "buf.h"
 #include "cli-list.h"
+#include "fuzz.h"
 #include "quote.h"
 #include "url.h"
-#include "../unit/tap.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
  * The input as a file name and as a URL: a quoted name reads back to the
@@ -91,16 +83,6 @@ static const char *const seeds[] = {
 	"title: closing only\ndate: 2021年3月21日\n---\nbody\n",
 };
 
-/* xorshift64*: a fixed sequence, so a failure can be replayed. */
-static uint64_t
-next(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 0x2545F4914F6CDD1Dull;
-}
-
 /* Bytes that matter to the parsers, for insertion. */
 static const char *const tokens[] = {
 	"---\n", ";;;\n", "'", "\"", "[", "]", "{", "}", ":", ": ", "\n",
@@ -109,81 +91,14 @@ static const char *const tokens[] = {
 	"<div>", "2021-02-30", "GMT+08", "\xD6\xD0",
 };
 
-static void
-mutate(struct buf *b, uint64_t *rng)
-{
-	size_t pos = b->len ? next(rng) % (b->len + 1) : 0;
-	struct buf tail = BUF_INIT;
-
-	switch (next(rng) % 5) {
-	case 0:		/* flip a byte */
-		if (b->len)
-			b->buf[pos % b->len] ^= (char)(1u << (next(rng) % 8));
-		return;
-	case 1:		/* cut */
-		buf_setlen(b, pos);
-		return;
-	case 2:		/* delete a span */
-		if (pos < b->len) {
-			size_t n = next(rng) % (b->len - pos) + 1;
-			memmove(b->buf + pos, b->buf + pos + n, b->len - pos - n);
-			buf_setlen(b, b->len - n);
-		}
-		return;
-	default: {	/* insert a token */
-		const char *t = tokens[next(rng) % (sizeof tokens / sizeof *tokens)];
-		size_t tl = t[0] ? strlen(t) : 1;
-
-		buf_add(&tail, b->buf + pos, b->len - pos);
-		buf_setlen(b, pos);
-		buf_add(b, t, tl);
-		buf_addbuf(b, &tail);
-		buf_release(&tail);
-		return;
-	}
-	}
-}
-
 int
 main(int argc, char **argv)
 {
-	uint64_t rng = 0x9E3779B97F4A7C15ull;
-	const char *env = getenv("NR_FUZZ_ROUNDS");	/* for long runs */
-	int rounds = env ? atoi(env) : 24000;
+	static const struct fuzz_target t = {
+		"article", seeds, sizeof seeds / sizeof *seeds,
+		tokens, sizeof tokens / sizeof *tokens, NULL,
+	};
 
-	if (argc > 1) {
-		for (int i = 1; i < argc; i++) {
-			struct buf b = BUF_INIT;
-			FILE *fp = fopen(argv[i], "rb");
-			char chunk[4096];
-			size_t n;
-
-			if (fp == NULL) {
-				perror(argv[i]);
-				return 1;
-			}
-			while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-				buf_add(&b, chunk, n);
-			fclose(fp);
-			LLVMFuzzerTestOneInput((const uint8_t *)b.buf, b.len);
-			buf_release(&b);
-		}
-		return 0;
-	}
-	for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
-		for (int r = 0; r < rounds / 6; r++) {
-			struct buf b = BUF_INIT;
-			int nmut = 1 + (int)(next(&rng) % 8);
-
-			buf_adds(&b, seeds[s]);
-			for (int m = 0; m < nmut; m++)
-				mutate(&b, &rng);
-			LLVMFuzzerTestOneInput((const uint8_t *)b.buf, b.len);
-			buf_release(&b);
-		}
-		ok(1, "seed %zu: %d mutated inputs parsed without a fault", s,
-		    rounds / 6);
-	}
-	return tap_done();
+	return fuzz_main(&t, argc, argv);
 }
 #endif

@@ -13,6 +13,9 @@
 /* The test program's running counts: a test is one process. */
 static int tap_count, tap_failed;
 
+static void print_result(int cond, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 print_result(int cond, const char *fmt, va_list ap)
 {
