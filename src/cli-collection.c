@@ -847,8 +847,8 @@ cli_collection_names(const struct cli_collection_opts *o, enum cli_names which)
 		for (j = i; j < nuses && strcmp(uses[j].name, uses[i].name) == 0; j++)
 			unread += uses[j].unread;
 		buf_reset(&line);
-		utf8_scrub(&line, uses[i].name, strlen(uses[i].name),
-		    UTF8_SCRUB_ONELINE | UTF8_SCRUB_EXPAND_TABS);
+		/* quoted when need be, as --tag and --author take it back */
+		quote_add(&line, uses[i].name, strlen(uses[i].name));
 		buf_addf(&line, "\t%lld\t%lld\n", (long long)(j - i), unread);
 		if (!emit(&line, &rc))
 			break;

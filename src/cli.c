@@ -349,10 +349,10 @@ parse_args(int argc, char **argv, struct cli_opts *opts)
 			opts->coll.view.category = quote_arg(optarg, false);
 			break;
 		case OPT_TAG:
-			opts->coll.view.tag = optarg;
+			opts->coll.view.tag = quote_arg(optarg, false);
 			break;
 		case OPT_AUTHOR:
-			opts->coll.view.author = optarg;
+			opts->coll.view.author = quote_arg(optarg, false);
 			break;
 		case OPT_SEARCH:
 			opts->coll.view.search = optarg;

@@ -91,4 +91,18 @@ like "$(cat "$T/err")" "^newsreader: \"$T/u\\\\td.md\": no date" \
 is "$(cat "$T/err")" "newsreader: \"$D/no\\tsuch.md\": no such article" \
     "so does the message for an operand that names nothing"
 
+# --tags and --authors print a name with a TAB quoted, as --categories
+# does, and --tag and --author take that form back.
+mkdir -p "$T/tags"
+printf -- '---\ntitle: tagged\ntags: ["t\\tg", plain]\nauthor: "a\\tb"\ndate: 2021-01-01\n---\nbody\n' \
+    >"$T/tags/x.md"
+"$NEWSREADER" --db "$T/tags.db" --tags "$T/tags" >"$T/out" 2>"$T/err"
+is "$(grep -v '^plain' "$T/out")" "\"t\\tg\"${TAB}1${TAB}1" "--tags: a TAB in a tag is \\t, in quotes"
+"$NEWSREADER" --db "$T/tags.db" --authors --no-scan >"$T/out"
+is "$(cat "$T/out")" "\"a\\tb\"${TAB}1${TAB}1" "--authors: the same"
+is "$("$NEWSREADER" --db "$T/tags.db" --list --no-scan --tag "$(head -1 "$T/out" | cut -f1 | sed 's/a/t/; s/b/g/')" | cut -f3)" \
+    tagged "--tag takes the quoted form back"
+is "$("$NEWSREADER" --db "$T/tags.db" --list --no-scan --author "$(cut -f1 "$T/out")" | cut -f3)" \
+    tagged "--author too"
+
 done_testing
