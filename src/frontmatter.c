@@ -226,8 +226,15 @@ copy_node(struct builder *b, const struct frontmatter_node *n, int depth)
 		    FRONTMATTER_MAX_DEPTH);
 		return NULL;
 	}
+	if (n->len > FRONTMATTER_MAX_COPIED - b->fm->copied) {
+		b->limit = true;
+		fail(b, n->line, "aliases copy more than %u KiB of text",
+		    FRONTMATTER_MAX_COPIED >> 10);
+		return NULL;
+	}
 	if ((c = new_node(b, n->kind, n->line)) == NULL)
 		return NULL;
+	b->fm->copied += n->len;
 	c->quoted = n->quoted;
 	c->text = n->text;	/* strings are immutable: share them */
 	c->len = n->len;
@@ -831,6 +838,7 @@ frontmatter_parse(struct frontmatter *fm, const char *text, size_t len,
 		if (root == NULL || root->kind != FRONTMATTER_MAP ||
 		    root->n == 0) {
 			fm->nodes = 0;
+			fm->copied = 0;
 			return;
 		}
 	} else if (root == NULL || frontmatter_is_null(root)) {

@@ -35,6 +35,14 @@ struct warnings;
 
 #define FRONTMATTER_MAX_DEPTH 64	/* nested collections */
 #define FRONTMATTER_MAX_NODES 20000	/* per front matter, aliases copied */
+/*
+ * Bytes of text that aliases may copy, per front matter. A copied string
+ * is shared, but whatever prints the front matter (its JSON, kept with
+ * the article) writes every copy: 554 bytes of YAML, a string of 80
+ * bytes copied 20,000 times, made 4.8 MB of JSON, and a long anchored
+ * string copied as often would make gigabytes (found by fuzz-article).
+ */
+#define FRONTMATTER_MAX_COPIED (1u << 20)
 
 enum frontmatter_kind {
 	FRONTMATTER_SCALAR,
@@ -79,6 +87,7 @@ struct frontmatter {
 	int body_line;		/* the line the body starts on */
 	struct arena arena;	/* owns every node and string */
 	size_t nodes;		/* nodes made so far (capped) */
+	size_t copied;		/* bytes of text aliases copied (capped) */
 };
 
 /* --- lifecycle --- */

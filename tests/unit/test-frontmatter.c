@@ -308,6 +308,31 @@ test_limits(void)
 	warnings_release(&w);
 	frontmatter_release(&fm);
 
+	/* A long string copied by aliases: FRONTMATTER_MAX_COPIED bytes may
+	 * be copied, not one more (64 KiB, 16 copies: exactly 1 MiB). */
+	for (int copies = 16; copies <= 17; copies++) {
+		buf_reset(&t);
+		buf_adds(&t, "---\ntitle: long\na: &a ");
+		for (int i = 0; i < 65536; i++)
+			buf_addc(&t, 'x');
+		buf_adds(&t, "\nb: [");
+		for (int i = 0; i < copies; i++)
+			buf_adds(&t, i ? ", *a" : "*a");
+		buf_adds(&t, "]\n---\nbody\n");
+		parse(&fm, t.buf, &w);
+		is_str(get(&fm, "title"), "long", "%d copies of 64 KiB: the title "
+		    "survives", copies);
+		warnings_text(&w, &b);
+		if (copies == 16)
+			is_int(w.nr, 0, "16 copies (1 MiB) are within the limit");
+		else
+			ok(w.nr == 1 && strstr(b.buf, "aliases copy more than 1024 "
+			    "KiB of text"), "17 are past it, one warning: %s", b.buf);
+		ok(fm.copied <= FRONTMATTER_MAX_COPIED, "copied: %zu", fm.copied);
+		warnings_release(&w);
+		frontmatter_release(&fm);
+	}
+
 	parse(&fm, "---\ntitle: t\nx: *nope\n---\n", &w);
 	warnings_text(&w, &b);
 	ok(strstr(b.buf, "undefined alias") != NULL, "undefined alias: %s",
